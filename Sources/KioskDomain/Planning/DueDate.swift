@@ -7,6 +7,8 @@ public enum DueDate: Sendable, Equatable, Codable, CustomStringConvertible {
     case perDepartment
     /// `days` working days after predecessors whose own dates are not known.
     case waiting(days: Int, after: [String])
+    /// `days` working days after an outside event the kiosk cannot date (Jiangxi: 转移基金匹配到账后).
+    case afterEvent(days: Int, event: String)
     /// The date falls in a year without a published holiday schedule.
     case calendarUnknown(year: Int)
 
@@ -17,6 +19,7 @@ public enum DueDate: Sendable, Equatable, Codable, CustomStringConvertible {
         case let .on(date): date.description
         case .perDepartment: "per department"
         case let .waiting(days, after): "\(days) working days after \(after.joined(separator: ", "))"
+        case let .afterEvent(days, event): "\(days) working days after event \(event)"
         case let .calendarUnknown(year): "calendar unknown (\(year))"
         }
     }
@@ -28,6 +31,7 @@ public enum DueDate: Sendable, Equatable, Codable, CustomStringConvertible {
         case .perDepartment: "以部门通知为准"
         case let .waiting(days, after):
             after.map { names[$0] ?? $0 }.joined(separator: "、") + "办结后" + (days == 0 ? "即时办结" : "\(days)个工作日内")
+        case let .afterEvent(days, event): event + (days == 0 ? "即时办结" : "\(days)个工作日内")
         case let .calendarUnknown(year): "\(year)年节假日安排尚未公布，以部门通知为准"
         }
     }
@@ -37,13 +41,13 @@ public enum DueDate: Sendable, Equatable, Codable, CustomStringConvertible {
     var severity: Int {
         switch self {
         case .on: 0
-        case .waiting: 1
+        case .waiting, .afterEvent: 1
         case .perDepartment: 2
         case .calendarUnknown: 3
         }
     }
 
-    enum CodingKeys: String, CodingKey { case state, date, days, after, year }
+    enum CodingKeys: String, CodingKey { case state, date, days, after, event, year }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -51,10 +55,11 @@ public enum DueDate: Sendable, Equatable, Codable, CustomStringConvertible {
         case "date": self = .on(try c.decode(CivilDate.self, forKey: .date))
         case "perDepartment": self = .perDepartment
         case "waiting": self = .waiting(days: try c.decode(Int.self, forKey: .days), after: try c.decode([String].self, forKey: .after))
+        case "afterEvent": self = .afterEvent(days: try c.decode(Int.self, forKey: .days), event: try c.decode(String.self, forKey: .event))
         case "calendarUnknown": self = .calendarUnknown(year: try c.decode(Int.self, forKey: .year))
         case let other:
             throw DecodingError.dataCorruptedError(forKey: .state, in: c,
-                                                   debugDescription: "one of date, perDepartment, waiting, calendarUnknown (found \(other))")
+                                                   debugDescription: "one of date, perDepartment, waiting, afterEvent, calendarUnknown (found \(other))")
         }
     }
 
@@ -70,6 +75,10 @@ public enum DueDate: Sendable, Equatable, Codable, CustomStringConvertible {
             try c.encode("waiting", forKey: .state)
             try c.encode(days, forKey: .days)
             try c.encode(after, forKey: .after)
+        case let .afterEvent(days, event):
+            try c.encode("afterEvent", forKey: .state)
+            try c.encode(days, forKey: .days)
+            try c.encode(event, forKey: .event)
         case let .calendarUnknown(year):
             try c.encode("calendarUnknown", forKey: .state)
             try c.encode(year, forKey: .year)

@@ -28,6 +28,8 @@ public struct Plan: Codable, Sendable, Equatable {
     public var answers: [Answer]
     public var delivery: [DeliveryOption]
     public var phones: [ContactPhone]
+    /// The region's departments, for naming the receivers of `fields`.
+    public var departments: [Department]
 
     /// Nothing blocks: the case can be filed as planned.
     public var isReady: Bool { blocking.isEmpty }

@@ -3,25 +3,24 @@
 /// Limits without a number and years without a published holiday calendar travel down the chain
 /// as explicit states (`DueDate`), never as a guessed date.
 extension Planner {
-    /// Topological order over the plan's items; ties keep the profile's order. The loader has
-    /// already refused cycles, so every item is placed.
+    /// Processing order: by dependency depth (items nothing waits on first), ties in the profile's
+    /// order — a topological order that reads the way the hall works (报到 and 预备役登记 at the
+    /// window first, then 落户, then what needs the new household). The loader has already refused
+    /// cycles, so every depth is finite.
     static func order(_ items: [ServiceItem]) -> [ServiceItem] {
-        let codes = Set(items.map(\.code))
-        var placed: [ServiceItem] = []
-        var done = Set<String>()
-        var remaining = items
-        while !remaining.isEmpty {
-            guard let next = remaining.firstIndex(where: { item in
-                item.after.allSatisfy { !codes.contains($0) || done.contains($0) }
-            }) else {
-                placed += remaining // unreachable for validated profiles; keep every item anyway
-                break
-            }
-            let item = remaining.remove(at: next)
-            placed.append(item)
-            done.insert(item.code)
+        let byCode = Dictionary(items.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var depth: [String: Int] = [:]
+        func depthOf(_ code: String, _ seen: Set<String>) -> Int {
+            if let known = depth[code] { return known }
+            guard let item = byCode[code], !seen.contains(code) else { return 0 }
+            let d = item.after.filter { byCode[$0] != nil }.map { depthOf($0, seen.union([code])) + 1 }.max() ?? 0
+            depth[code] = d
+            return d
         }
-        return placed
+        return items.enumerated()
+            .map { (index: $0.offset, depth: depthOf($0.element.code, []), item: $0.element) }
+            .sorted { ($0.depth, $0.index) < ($1.depth, $1.index) }
+            .map(\.item)
     }
 
     struct Schedule {
@@ -47,7 +46,10 @@ extension Planner {
         }
         let bundle: DueDate
         if profile.overallLimit.kind == .perDepartment {
-            bundle = Self.latest(planned.map(\.due), codes: planned.map(\.code))
+            // No limit for the bundle: the latest item date when every item has one, otherwise
+            // the departments' own notices decide.
+            let latest = Self.latest(planned.map(\.due), codes: planned.map(\.code))
+            if case .waiting = latest { bundle = .perDepartment } else { bundle = latest }
         } else {
             bundle = overall
         }
@@ -71,7 +73,7 @@ extension Planner {
             case let .on(date): latest = max(latest ?? date, date)
             case .calendarUnknown:
                 if (worst?.severity ?? 0) < due.severity { worst = due }
-            case .perDepartment, .waiting: unknown.append(code)
+            case .perDepartment, .waiting, .afterEvent: unknown.append(code)
             }
         }
         if let worst { return worst }
@@ -86,6 +88,10 @@ extension Planner {
         case .overall: return overall
         case .workingDays, .instant:
             let days = limit.kind == .instant ? 0 : (limit.days ?? 0)
+            if limit.startsOnEvent, let event = limit.startsWhen {
+                if case .calendarUnknown = start { return start }
+                return .afterEvent(days: days, event: event)
+            }
             switch start {
             case let .on(date):
                 do {
@@ -97,7 +103,7 @@ extension Planner {
                     return .calendarUnknown(year: year)
                 }
             case let .waiting(_, after): return .waiting(days: days, after: after)
-            case .perDepartment, .calendarUnknown: return start
+            case .perDepartment, .calendarUnknown, .afterEvent: return start
             }
         }
     }

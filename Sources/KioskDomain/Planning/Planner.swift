@@ -51,12 +51,17 @@ public struct Planner: Sendable {
             if let answer = answers[prerequisite.question] {
                 if !prerequisite.accepted.contains(answer) { blocking.unmet(prerequisite, items: gated) }
             } else {
-                blocking.ask([prerequisite.question], for: gated.first, message: prerequisite.label)
+                for item in gated.isEmpty ? [nil] : gated.map(Optional.some) {
+                    blocking.ask([prerequisite.question], for: item)
+                }
             }
         }
 
         let ordered = Self.order(included)
-        let schedule = schedule(ordered, profile: profile, filing: request.filingDate)
+        var schedule = schedule(ordered, profile: profile, filing: request.filingDate)
+        for i in schedule.items.indices where schedule.items[i].mandatory {
+            schedule.items[i].addedAsMandatory = !request.items.contains(schedule.items[i].code)
+        }
         let materials = materialLines(ordered, profile: profile, answers: answers, blocking: &blocking)
         let fields = formFields(ordered, profile: profile, answers: answers, blocking: &blocking)
         var fees: [PlanFee] = []
@@ -76,7 +81,7 @@ public struct Planner: Sendable {
             filingDate: request.filingDate, items: schedule.items, displayOnly: displayOnly, skipped: skipped,
             blocking: blocking.questions, overallDue: schedule.overall, overallLimit: profile.overallLimit,
             materials: materials, fields: fields, fees: fees, answers: worded,
-            delivery: profile.delivery, phones: profile.phones)
+            delivery: profile.delivery, phones: profile.phones, departments: profile.departments)
     }
 
     private func checkAnswers(_ answers: [String: String], _ profile: RegionProfile) throws(PlanError) {
@@ -142,7 +147,12 @@ public struct Planner: Sendable {
         guard !items.isEmpty else { return [] }
         for use in profile.commonFields { add(use, item: nil) }
         for item in items { for use in item.fields { add(use, item: item) } }
-        return profile.fields.compactMap { field in
+        let order = FormField.Group.allCases
+        let byGroup = profile.fields.enumerated().sorted { a, b in
+            let (ga, gb) = (order.firstIndex(of: a.element.group) ?? 0, order.firstIndex(of: b.element.group) ?? 0)
+            return ga != gb ? ga < gb : a.offset < b.offset
+        }.map(\.element)
+        return byGroup.compactMap { field in
             guard let receivers = departments[field.code] else { return nil }
             return PlanField(code: field.code, label: field.label, group: field.group, choices: field.choices,
                              personal: field.personal,
@@ -159,7 +169,7 @@ struct BlockingCollector {
 
     init(profile: RegionProfile) { self.profile = profile }
 
-    mutating func ask(_ codes: [String], for item: String?, message: String? = nil) {
+    mutating func ask(_ codes: [String], for item: String?) {
         for code in codes {
             guard let question = profile.question(code) else { continue }
             if let i = questions.firstIndex(where: { $0.question == code && $0.kind == .unanswered }) {
@@ -168,7 +178,7 @@ struct BlockingCollector {
             }
             questions.append(BlockingQuestion(
                 kind: .unanswered, question: code, label: question.label, options: question.options,
-                items: item.map { [$0] } ?? [], message: "请回答：" + (message ?? question.label)))
+                items: item.map { [$0] } ?? [], message: "请回答：" + question.label))
         }
     }
 

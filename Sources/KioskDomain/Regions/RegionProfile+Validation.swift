@@ -49,6 +49,9 @@ extension RegionProfile {
             }
         }
         func checkLimit(_ limit: TimeLimit, _ key: String) throws(DataFileError) {
+            if limit.startsOnEvent, limit.startsWhen == nil {
+                throw fail("\(key).startsWhen", "the event the limit starts from (startsOnEvent is true)")
+            }
             switch limit.kind {
             case .workingDays:
                 guard let days = limit.days, days >= 0 else { throw fail("\(key).days", "a number of working days ≥ 0") }

@@ -81,6 +81,9 @@ public struct TimeLimit: Codable, Sendable, Equatable {
     /// When the count starts if not at filing or at the predecessors' completion
     /// (Jiangxi: `转移基金匹配到账后`) — shown, since the kiosk cannot know that date.
     public var startsWhen: String?
+    /// `startsWhen` is an outside event the kiosk cannot date (funds arriving): the due date is
+    /// then "N working days after that event", never a computed date.
+    public var startsOnEvent: Bool
 
     public enum Kind: String, StrictStringEnum {
         /// N working days (工作日).
@@ -93,14 +96,15 @@ public struct TimeLimit: Codable, Sendable, Equatable {
         case overall
     }
 
-    public init(kind: Kind, days: Int? = nil, excludes: [String] = [], startsWhen: String? = nil) {
+    public init(kind: Kind, days: Int? = nil, excludes: [String] = [], startsWhen: String? = nil, startsOnEvent: Bool = false) {
         self.kind = kind
         self.days = days
         self.excludes = excludes
         self.startsWhen = startsWhen
+        self.startsOnEvent = startsOnEvent
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case kind, days, excludes, startsWhen }
+    enum CodingKeys: String, CodingKey, CaseIterable { case kind, days, excludes, startsWhen, startsOnEvent }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -108,7 +112,8 @@ public struct TimeLimit: Codable, Sendable, Equatable {
         self.init(kind: try c.decode(Kind.self, forKey: .kind),
                   days: try c.decodeIfPresent(Int.self, forKey: .days),
                   excludes: try c.list(.excludes),
-                  startsWhen: try c.decodeIfPresent(String.self, forKey: .startsWhen))
+                  startsWhen: try c.decodeIfPresent(String.self, forKey: .startsWhen),
+                  startsOnEvent: try c.decodeIfPresent(Bool.self, forKey: .startsOnEvent) ?? false)
     }
 
     /// The limit as worded for people: `3个工作日`, `即时办结`, `以部门通知为准`, `在总时限内`.
