@@ -89,7 +89,7 @@ struct PlanCommand: ParsableCommand {
         do {
             plan = try planner.plan(request)
         } catch {
-            if error.isUsageError { throw CLIFailure.usage(error.description) }
+            if error.isUsageError { throw CLIFailure.usage("\(error.chineseMessage) — \(error.description)") }
             if json { try printJSON(PlanRefusal(code: "item_not_offered", message: error.chineseMessage, detail: error.description)) }
             throw CLIFailure.refused(error.chineseMessage)
         }
