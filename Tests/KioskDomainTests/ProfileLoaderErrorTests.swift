@@ -127,6 +127,14 @@ import Testing
         try expectError(p, key: "items[0].materails", expected: "one of the keys")
     }
 
+    @Test func misspeltKeyInASmallDeclaration() throws {
+        var p = try Self.chongqing()
+        var departments = p["departments"] as? [JSON] ?? []
+        departments[1]["nmae"] = "人武部"
+        p["departments"] = departments
+        try expectError(p, key: "departments[1].nmae", expected: "one of the keys code, name")
+    }
+
     @Test func unknownChannelAndDepartment() throws {
         var p = try Self.chongqing()
         Self.setItem(&p, 0, "channel", "internet")

@@ -59,6 +59,19 @@ public struct Material: Codable, Sendable, Equatable {
         /// `1寸`, `2寸`, `二代证标准`.
         public var size: String?
         public var description: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case format, minKB, maxKB, background, size, description }
+
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            format = try c.decodeIfPresent(String.self, forKey: .format)
+            minKB = try c.decodeIfPresent(Int.self, forKey: .minKB)
+            maxKB = try c.decodeIfPresent(Int.self, forKey: .maxKB)
+            background = try c.decodeIfPresent(String.self, forKey: .background)
+            size = try c.decodeIfPresent(String.self, forKey: .size)
+            description = try c.decode(String.self, forKey: .description)
+        }
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable { case code, name, form, onlineForm, count, unit, note, photo, seed }

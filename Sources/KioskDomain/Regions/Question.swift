@@ -18,6 +18,15 @@ public struct Question: Codable, Sendable, Equatable {
             self.value = value
             self.label = label
         }
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case value, label }
+
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            value = try c.decode(String.self, forKey: .value)
+            label = try c.decode(String.self, forKey: .label)
+        }
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable { case code, label, options, seed }

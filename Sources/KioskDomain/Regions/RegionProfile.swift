@@ -100,6 +100,19 @@ public struct PolicyDocument: Codable, Sendable, Equatable {
     public var issuers: [String]
     /// Higher documents it implements (国办函〔2024〕53号 …).
     public var basis: [String]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case number, title, date, dateText, issuers, basis }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        number = try c.decodeIfPresent(String.self, forKey: .number)
+        title = try c.decode(String.self, forKey: .title)
+        date = try c.decodeIfPresent(CivilDate.self, forKey: .date)
+        dateText = try c.decodeIfPresent(String.self, forKey: .dateText)
+        issuers = try c.list(.issuers)
+        basis = try c.list(.basis)
+    }
 }
 
 /// 办理部门.
@@ -108,6 +121,15 @@ public struct Department: Codable, Sendable, Equatable {
     public var code: String
     /// The seed's wording (`公安派出所`, `区县兵役机关`).
     public var name: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case code, name }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        name = try c.decode(String.self, forKey: .name)
+    }
 }
 
 /// 退役类型 served, and which items it may choose.
@@ -120,6 +142,18 @@ public struct VeteranCategory: Codable, Sendable, Equatable {
     public var items: [String]?
     public var note: String?
     public var seed: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case code, name, items, note, seed }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        name = try c.decode(String.self, forKey: .name)
+        items = try c.decodeIfPresent([String].self, forKey: .items)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        seed = try c.decodeIfPresent(String.self, forKey: .seed)
+    }
 }
 
 /// 结果送达 / 出件方式.
@@ -128,6 +162,16 @@ public struct DeliveryOption: Codable, Sendable, Equatable {
     public var code: String
     public var label: String
     public var note: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case code, label, note }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        label = try c.decode(String.self, forKey: .label)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+    }
 }
 
 /// 收费: a fee the seed states for an item, optionally only in some circumstances.
@@ -139,6 +183,18 @@ public struct Fee: Codable, Sendable, Equatable {
     public var when: Condition?
     /// The basis (`渝价〔2004〕592号`).
     public var basis: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case item, label, yuan, when, basis }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        item = try c.decode(String.self, forKey: .item)
+        label = try c.decode(String.self, forKey: .label)
+        yuan = try c.decode(Int.self, forKey: .yuan)
+        when = try c.decodeIfPresent(Condition.self, forKey: .when)
+        basis = try c.decodeIfPresent(String.self, forKey: .basis)
+    }
 }
 
 /// 咨询电话 / 监督电话 (public office numbers).
@@ -148,4 +204,14 @@ public struct ContactPhone: Codable, Sendable, Equatable {
     public var number: String
     /// `consultation` or `supervision`.
     public var kind: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case label, number, kind }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        label = try c.decode(String.self, forKey: .label)
+        number = try c.decode(String.self, forKey: .number)
+        kind = try c.decode(String.self, forKey: .kind)
+    }
 }
