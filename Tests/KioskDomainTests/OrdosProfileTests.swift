@@ -19,6 +19,16 @@ import Testing
         #expect(profile.items.allSatisfy { $0.channel == .offline })
     }
 
+    @Test func windowsOpenInMarchAndSeptember() throws {
+        // 三、办理机制: 每年3月、9月……设置军人退役“蒙速办·一次办”窗口.
+        #expect(profile.serviceMonths == [3, 9])
+        let march = try Domain.plan("ordos", items: ["report"], answers: ["reserve_registered": "yes"], on: "2026-03-02")
+        #expect(march.warnings.isEmpty && march.isReady)
+        let june = try Domain.plan("ordos", items: ["report"], answers: ["reserve_registered": "yes"], on: "2026-06-01")
+        #expect(june.isReady)
+        #expect(june.warnings.first?.contains("3月、9月") == true)
+    }
+
     @Test func consultationPhonePerBanner() {
         let consultation = profile.phones.filter { $0.kind == "consultation" }
         #expect(consultation.count == 9)

@@ -10,6 +10,7 @@ extension Plan {
         if !answers.isEmpty {
             lines.append("情形：" + answers.map { "\($0.questionLabel)：\($0.label)" }.joined(separator: "；"))
         }
+        for warning in warnings { lines.append("注意：\(warning)") }
         if !blocking.isEmpty {
             lines.append("")
             lines.append("⚠ 尚不能提交，请先处理：")

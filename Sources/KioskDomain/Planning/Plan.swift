@@ -16,6 +16,9 @@ public struct Plan: Codable, Sendable, Equatable {
     public var skipped: [ListedItem]
     /// Questions that must be answered (or prerequisites met) before the case can be filed.
     public var blocking: [BlockingQuestion]
+    /// Things the veteran should know that do not stop filing (中文), e.g. the window is only
+    /// open in March and September.
+    public var warnings: [String]
     /// The bundle's due date (办结时限).
     public var overallDue: DueDate
     public var overallLimit: TimeLimit

@@ -76,10 +76,15 @@ public struct Planner: Sendable {
             guard let q = profile.question(key), let v = answers[key], let o = q.option(v) else { return nil }
             return Plan.Answer(question: key, questionLabel: q.label, value: v, label: o.label)
         }
+        var warnings: [String] = []
+        if !profile.serviceMonths.isEmpty, !profile.serviceMonths.contains(request.filingDate.month) {
+            let months = profile.serviceMonths.map { "\($0)月" }.joined(separator: "、")
+            warnings.append("\(profile.serviceName)窗口每年\(months)设置，申请日期\(request.filingDate.chinese)不在其中，请先向窗口确认是否受理")
+        }
         return Plan(
             region: profile.code, regionName: profile.name, category: category.code, categoryName: category.name,
             filingDate: request.filingDate, items: schedule.items, displayOnly: displayOnly, skipped: skipped,
-            blocking: blocking.questions, overallDue: schedule.overall, overallLimit: profile.overallLimit,
+            blocking: blocking.questions, warnings: warnings, overallDue: schedule.overall, overallLimit: profile.overallLimit,
             materials: materials, fields: fields, fees: fees, answers: worded,
             delivery: profile.delivery, phones: profile.phones, departments: profile.departments)
     }

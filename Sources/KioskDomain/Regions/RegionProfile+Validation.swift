@@ -163,6 +163,9 @@ extension RegionProfile {
             try check(fee.when, "fees[\(i)].when")
         }
         for (i, option) in delivery.enumerated() { try wording(option.label, "delivery[\(i)].label") }
+        for (i, month) in serviceMonths.enumerated() where !(1...12).contains(month) {
+            throw fail("serviceMonths[\(i)]", "a month 1–12", String(month))
+        }
 
         // Declarations nothing uses are almost always a typo in the using side.
         let usedMaterials = Set(commonMaterials.map(\.code) + items.flatMap { $0.materials.map(\.code) })

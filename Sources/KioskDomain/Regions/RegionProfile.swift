@@ -40,11 +40,13 @@ public struct RegionProfile: Codable, Sendable, Equatable {
     public var phones: [ContactPhone]
     /// Other facts from the seed the kiosk shows (windows open in March and September, …).
     public var notes: [String]
+    /// Months in which the bundle's window is open (Ordos: 3 and 9); empty means all year.
+    public var serviceMonths: [Int]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case schemaVersion, code, name, divisionCode, seed, policy, serviceName, leadDepartment, departments, categories,
              questions, prerequisites, materials, fields, commonMaterials, commonFields, items, overallLimit,
-             channels, delivery, fees, phones, notes
+             channels, delivery, fees, phones, notes, serviceMonths
     }
 
     public init(from decoder: any Decoder) throws {
@@ -73,6 +75,7 @@ public struct RegionProfile: Codable, Sendable, Equatable {
         fees = try c.list(.fees)
         phones = try c.list(.phones)
         notes = try c.list(.notes)
+        serviceMonths = try c.list(.serviceMonths)
     }
 
     public func item(_ code: String) -> ServiceItem? { items.first { $0.code == code } }
