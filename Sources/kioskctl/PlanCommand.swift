@@ -22,7 +22,11 @@ struct PlanCommand: ParsableCommand {
             事项代码：\(ItemCode.all.joined(separator: ", "))（各地区实际提供的事项见 kioskctl catalog --region R）。
             条件问题用 --answer 代码=取值 回答（可重复）；--settlement 取值 等同于 --answer settlement=取值。
             未回答而又影响本次方案的问题会列为待回答问题（退出码 1），不会被猜测。
-            各地区的条件问题与可选取值：
+            例：kioskctl plan --region chongqing --category self_employed_soldier
+                --items report,household,idcard --settlement spouse
+                --answer household_mode=join --answer enlisted_elsewhere=no
+                --answer idcard_action=lost --date 2026-02-12
+            各地区的条件问题、可选取值及影响的事项：
             """
         guard let catalog = try? RegionCatalog.load(from: AssetDirectory.locate()) else {
             return intro + "\n（未找到 Assets，无法列出；请用 kioskctl plan --questions --region R --assets PATH）"

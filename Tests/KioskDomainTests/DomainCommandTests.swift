@@ -110,7 +110,9 @@ import Testing
         }
         let questions = try kioskctl(["plan", "--questions", "--region", "hebei"])
         #expect(questions.status == 0)
-        #expect(questions.stdoutText.contains("household_cancelled：入伍时户口是否已注销"))
+        #expect(questions.stdoutText.contains("household_cancelled：入伍时户口是否已注销（影响：户口登记（退役军人恢复户口））"))
+        let ordos = try kioskctl(["plan", "--questions", "--region", "ordos"])
+        #expect(ordos.stdoutText.contains("reserve_registered：是否已在旗区人武部完成预备役登记（影响：全部事项）"))
     }
 
     @Test func unpublishedYearIsReportedNotGuessed() throws {

@@ -64,11 +64,26 @@ extension RegionProfile {
         return lines.joined(separator: "\n")
     }
 
-    /// One line per question and one per accepted value.
+    /// The items whose applicability, materials, fields, fees or prerequisites depend on a
+    /// question; empty when it concerns the whole case.
+    public func items(affectedBy question: String) -> [ServiceItem] {
+        let gatedCase = prerequisites.contains { $0.question == question && $0.items.isEmpty }
+        if gatedCase { return [] }
+        return items.filter { item in
+            let conditions = [item.when] + item.materials.map(\.when) + item.fields.map(\.when)
+                + fees.filter { $0.item == item.code }.map(\.when)
+            return conditions.contains { $0?.requirements[question] != nil }
+                || prerequisites.contains { $0.question == question && $0.items.contains(item.code) }
+        }
+    }
+
+    /// One line per question (with the items it affects) and one per accepted value.
     public func questionLines(indent: String = "") -> [String] {
         var lines: [String] = []
         for q in questions {
-            lines.append("\(indent)\(q.code)：\(q.label)")
+            let affected = items(affectedBy: q.code).map(\.name)
+            let scope = affected.isEmpty ? "全部事项" : affected.joined(separator: "、")
+            lines.append("\(indent)\(q.code)：\(q.label)（影响：\(scope)）")
             for o in q.options { lines.append("\(indent)    \(o.value) = \(o.label)") }
         }
         return lines
