@@ -4,15 +4,27 @@ import KioskDomain
 /// `kioskctl catalog --region R [--category C] [--json]`: the items a region offers, as its
 /// profile encodes them from the seed (wording, department, channel, limit, flags).
 struct CatalogCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "catalog",
-        abstract: "列出地区的联办事项目录 — list a region's service catalog.",
-        discussion: "地区 (--region)：chongqing 重庆市, sichuan 四川省, jiangxi 江西省, hebei 河北省, ordos 鄂尔多斯市。\n"
-            + "退役类型 (--category)：self_employed_soldier 自主就业退役士兵, assigned_job_soldier 安排工作退役士兵, "
-            + "demobilized_officer 复员军官, monthly_pension_veteran 逐月领取退役金退役军人（后三类仅四川）。\n"
-            + "--json 输出与 Assets/regions/<地区>.json 相同结构的目录（指定 --category 时只含该类型可选事项）。")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "catalog",
+            abstract: "列出地区的联办事项目录 — list a region's service catalog.",
+            discussion: discussion)
+    }
 
-    @Option(help: "Region code (chongqing, sichuan, jiangxi, hebei, ordos).")
+    /// Regions and their categories, read from the profiles so the help never drifts from the data.
+    private static var discussion: String {
+        var lines = ["--json 输出与 Assets/regions/<地区>.json 相同结构的目录（指定 --category 时只含该类型可选事项）。",
+                     "地区 (--region) 与退役类型 (--category)："]
+        guard let catalog = try? RegionCatalog.load(from: AssetDirectory.locate()) else {
+            return (lines + ["（未找到 Assets；用 --assets PATH 指定）"]).joined(separator: "\n")
+        }
+        for profile in catalog.profiles {
+            lines.append("  \(profile.code)（\(profile.name)）：" + profile.categories.map { "\($0.code) \($0.name)" }.joined(separator: "，"))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    @Option(help: "Region code (see the list above).")
     var region: String
 
     @Option(help: "Veteran category code; default: every category of the region.")

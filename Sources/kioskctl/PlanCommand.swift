@@ -34,7 +34,7 @@ struct PlanCommand: ParsableCommand {
         return intro + "\n" + catalog.questionGuide
     }
 
-    @Option(help: "Region code (chongqing, sichuan, jiangxi, hebei, ordos).")
+    @Option(help: "Region code (kioskctl catalog --help lists them).")
     var region: String
 
     @Option(help: "Veteran category code (e.g. self_employed_soldier).")

@@ -13,7 +13,8 @@ import Testing
         ])
         #expect(profile.overallLimit == TimeLimit(kind: .workingDays, days: 15, excludes: ["自主就业一次性经济补助发放"]))
         #expect(profile.items.allSatisfy { $0.limit.kind == .overall && !$0.mandatory && !$0.isDisplayOnly })
-        #expect(profile.item("household")?.department == "police")
+        // 四、线下线上办理流程: 退役军人事务部门, 公安派出所, 人社部门, 医保部门; 预备役登记表 goes to the 人武部门.
+        #expect(profile.items.map(\.department) == ["veterans", "police", "police", "military", "hrss", "hrss", "medical", "medical", "veterans"])
         #expect(profile.department("police")?.name == "公安派出所")
         #expect(profile.categories.map(\.name) == ["自主就业退役士兵"])
     }

@@ -12,6 +12,11 @@ import Testing
             "灵活就业人员参保登记", "军地养老保险关系转移接续申请", "基本医疗保险关系转移接续", "基本医疗保险参保和变更登记",
         ])
         #expect(profile.item("reserve") == nil)
+        // 四、2. 退役军人事务部门, 公安部门, 人力资源和社会保障部门, 医保部门.
+        #expect(profile.items.map(\.department) == ["veterans", "veterans", "police", "police", "hrss", "hrss", "medical", "medical"])
+        #expect(profile.department("hrss")?.name == "人力资源和社会保障部门")
+        #expect(profile.items.allSatisfy { $0.limit.kind == .overall && !$0.mandatory })
+        #expect(profile.categories.map(\.name) == ["自主就业退役士兵"])
         #expect(profile.overallLimit.days == 27)
         #expect(profile.policy.number == "鄂退役军人发〔2022〕25号")
         #expect(profile.policy.date == Domain.date("2022-12-28"))
