@@ -13,6 +13,15 @@ import Testing
             excludes: ["信息确认时间", "证照寄送时间", "一次性经济补助金到账时间", "医保关系转移办理时间"]))
     }
 
+    @Test func oldCardPhotosOnlyForADamagedCard() throws {
+        // 附件4 三、13．原身份证正反面照片（原身份证损坏换领时提供）; 四(四)5 网上联办…（仅支持丢失补领和损坏换领）
+        // …联办“居民身份证换领”事项的需提供原身份证正反面图片 — 有效期满换领 is not asked for them.
+        let expired = try Domain.plan("chongqing", items: ["idcard"], answers: ["idcard_action": "expired"])
+        #expect(!expired.materialNames.contains("原身份证正反面照片"))
+        let damaged = try Domain.plan("chongqing", items: ["idcard"], answers: ["idcard_action": "damaged"])
+        #expect(damaged.material(named: "原身份证正反面照片")?.neededBy == ["idcard"])
+    }
+
     @Test func nineItemsWithTheSeedsWordingDepartmentsAndLimits() {
         // 三、联办事项 (一)…(九), and the limits of 四（四）联办流程.
         let expected: [(String, String, String, TimeLimit.Kind, Int?)] = [
