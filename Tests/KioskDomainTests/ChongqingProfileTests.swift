@@ -22,6 +22,18 @@ import Testing
         #expect(damaged.material(named: "原身份证正反面照片")?.neededBy == ["idcard"])
     }
 
+    @Test func spousesHouseholdRegisterIsCheckedByThePoliceNotHandedIn() throws {
+        // 四(四)4(2) 随配偶户口所在地落户的，提供结婚证、户口簿（本市户口簿公安内部即可核验，无需申请人提供）;
+        // the case settles in 重庆, so the spouse's 户口簿 is always a 本市户口簿.
+        let plan = try Domain.plan("chongqing", items: ["household"],
+                                   answers: ["settlement": "spouse", "household_mode": "join", "enlisted_elsewhere": "no"])
+        let register = try #require(plan.material(named: "户口簿"))
+        #expect(register.form == .verified)
+        #expect(!register.form.isPaper)
+        #expect(register.form.chinese.contains("无需提供"))
+        #expect(plan.material(named: "结婚证")?.form == .original)
+    }
+
     @Test func nineItemsWithTheSeedsWordingDepartmentsAndLimits() {
         // 三、联办事项 (一)…(九), and the limits of 四（四）联办流程.
         let expected: [(String, String, String, TimeLimit.Kind, Int?)] = [
