@@ -9,8 +9,17 @@ import Testing
         #expect(profile.policy.number == "渝退役军人局〔2023〕22号")
         #expect(profile.policy.date == Domain.date("2023-08-30"))
         #expect(profile.categories.map(\.name) == ["自主就业退役士兵"])
+        // 五(六) 8个工作日内完成（不包含信息确认时间、证照寄送时间、一次性经济补助金到账时间、医保关系转移办理时间）;
+        // 附件4 四、办结时限 8个工作日（不包括信息确认时间、寄送时间、补助金发放时间、证件制发时间）— the one
+        // exclusion the guide adds is 证件制发时间.
         #expect(profile.overallLimit == TimeLimit(kind: .workingDays, days: 8,
-            excludes: ["信息确认时间", "证照寄送时间", "一次性经济补助金到账时间", "医保关系转移办理时间"]))
+            excludes: ["信息确认时间", "证照寄送时间", "一次性经济补助金到账时间", "医保关系转移办理时间", "证件制发时间"]))
+    }
+
+    @Test func overallDueSaysTheCardIsNotMadeWithinTheEightDays() throws {
+        // A veteran reading 预计…办结 must not take it for the day the new card is in hand.
+        let plan = try Domain.plan("chongqing", items: ["idcard"], answers: ["idcard_action": "lost"])
+        #expect(plan.overallLimitText.contains("证件制发时间"))
     }
 
     @Test func oldCardPhotosOnlyForADamagedCard() throws {
