@@ -9,8 +9,38 @@ import Testing
         #expect(profile.policy.number == "渝退役军人局〔2023〕22号")
         #expect(profile.policy.date == Domain.date("2023-08-30"))
         #expect(profile.categories.map(\.name) == ["自主就业退役士兵"])
+        // 五(六) 8个工作日内完成（不包含信息确认时间、证照寄送时间、一次性经济补助金到账时间、医保关系转移办理时间）;
+        // 附件4 四、办结时限 8个工作日（不包括信息确认时间、寄送时间、补助金发放时间、证件制发时间）— the one
+        // exclusion the guide adds is 证件制发时间.
         #expect(profile.overallLimit == TimeLimit(kind: .workingDays, days: 8,
-            excludes: ["信息确认时间", "证照寄送时间", "一次性经济补助金到账时间", "医保关系转移办理时间"]))
+            excludes: ["信息确认时间", "证照寄送时间", "一次性经济补助金到账时间", "医保关系转移办理时间", "证件制发时间"]))
+    }
+
+    @Test func overallDueSaysTheCardIsNotMadeWithinTheEightDays() throws {
+        // A veteran reading 预计…办结 must not take it for the day the new card is in hand.
+        let plan = try Domain.plan("chongqing", items: ["idcard"], answers: ["idcard_action": "lost"])
+        #expect(plan.overallLimitText.contains("证件制发时间"))
+    }
+
+    @Test func oldCardPhotosOnlyForADamagedCard() throws {
+        // 附件4 三、13．原身份证正反面照片（原身份证损坏换领时提供）; 四(四)5 网上联办…（仅支持丢失补领和损坏换领）
+        // …联办“居民身份证换领”事项的需提供原身份证正反面图片 — 有效期满换领 is not asked for them.
+        let expired = try Domain.plan("chongqing", items: ["idcard"], answers: ["idcard_action": "expired"])
+        #expect(!expired.materialNames.contains("原身份证正反面照片"))
+        let damaged = try Domain.plan("chongqing", items: ["idcard"], answers: ["idcard_action": "damaged"])
+        #expect(damaged.material(named: "原身份证正反面照片")?.neededBy == ["idcard"])
+    }
+
+    @Test func spousesHouseholdRegisterIsCheckedByThePoliceNotHandedIn() throws {
+        // 四(四)4(2) 随配偶户口所在地落户的，提供结婚证、户口簿（本市户口簿公安内部即可核验，无需申请人提供）;
+        // the case settles in 重庆, so the spouse's 户口簿 is always a 本市户口簿.
+        let plan = try Domain.plan("chongqing", items: ["household"],
+                                   answers: ["settlement": "spouse", "household_mode": "join", "enlisted_elsewhere": "no"])
+        let register = try #require(plan.material(named: "户口簿"))
+        #expect(register.form == .verified)
+        #expect(!register.form.isPaper)
+        #expect(register.form.chinese.contains("无需提供"))
+        #expect(plan.material(named: "结婚证")?.form == .original)
     }
 
     @Test func nineItemsWithTheSeedsWordingDepartmentsAndLimits() {

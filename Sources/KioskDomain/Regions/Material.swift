@@ -31,6 +31,9 @@ public struct Material: Codable, Sendable, Equatable {
         case issued
         /// A number or fact rather than a paper (Jiangxi: 本人社保卡账号).
         case information
+        /// Named in the seed's list but checked by the department itself, so the applicant hands
+        /// nothing in (Chongqing: 户口簿，本市户口簿公安内部核验，无需申请人提供).
+        case verified
 
         public var chinese: String {
             switch self {
@@ -41,6 +44,7 @@ public struct Material: Codable, Sendable, Equatable {
             case .generated: "系统生成，无需准备"
             case .issued: "办理过程中出具，无需自备"
             case .information: "提供号码/信息"
+            case .verified: "部门内部核验，无需提供"
             }
         }
 
