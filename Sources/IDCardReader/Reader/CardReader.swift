@@ -58,9 +58,8 @@ public actor CardReader {
         while !Task.isCancelled {
             switch await connect() {
             case let .failure(fault):
-                if case .connected = status { } else if status != .disconnected(fault) {
-                    noteDisconnected(fault)
-                }
+                // Only the change is an event; later failed attempts just refresh the status.
+                if case .disconnected = status { status = .disconnected(fault) } else { noteDisconnected(fault) }
                 guard await pause(configuration.reconnect.delay(attempt: attempt)) else { return }
                 attempt += 1
             case let .success(connection):
@@ -134,13 +133,12 @@ public actor CardReader {
                     if case .cardData = failure { present = true }
                     continuation.yield(.readFailed(failure))
                 }
-            case let .failure(.timeout(command)):
+            case .failure(.timeout):
                 silent += 1
                 if silent >= configuration.silentCommandsBeforeDisconnect {
                     if present { continuation.yield(.cardRemoved) }
                     return .notAnswering(silent)
                 }
-                _ = command
             case let .failure(fault):
                 if present { continuation.yield(.cardRemoved) }
                 return fault

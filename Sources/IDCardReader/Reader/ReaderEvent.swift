@@ -29,6 +29,11 @@ public struct ReaderConnection: Sendable, Equatable, CustomStringConvertible {
     public var label: String
     public var samIdentity: String?
 
+    public init(label: String, samIdentity: String?) {
+        self.label = label
+        self.samIdentity = samIdentity
+    }
+
     public var description: String { samIdentity.map { "\(label) (SAM \($0))" } ?? label }
 }
 

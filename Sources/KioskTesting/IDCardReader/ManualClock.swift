@@ -23,6 +23,7 @@ public final class ManualClock: Clock, @unchecked Sendable {
     private var sleepers: [Sleeper] = []
     private var nextID = 0
     private var requested: [Duration] = []
+    private var cancelledIDs: Set<Int> = []
 
     public init() {}
 
@@ -39,9 +40,11 @@ public final class ManualClock: Clock, @unchecked Sendable {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
+                // A task cancelled before it got here already ran its cancellation handler:
+                // registering it now would leave it asleep for ever.
                 let resumeNow: Bool = lock.withLock {
                     requested.append(deadline.offset - current.offset)
-                    if deadline <= current { return true }
+                    if deadline <= current || cancelledIDs.remove(id) != nil { return true }
                     sleepers.append(Sleeper(id: id, deadline: deadline, continuation: c))
                     return false
                 }
@@ -49,7 +52,10 @@ public final class ManualClock: Clock, @unchecked Sendable {
             }
         } onCancel: {
             let cancelled: Sleeper? = lock.withLock {
-                guard let i = sleepers.firstIndex(where: { $0.id == id }) else { return nil }
+                guard let i = sleepers.firstIndex(where: { $0.id == id }) else {
+                    cancelledIDs.insert(id)
+                    return nil
+                }
                 return sleepers.remove(at: i)
             }
             cancelled?.continuation.resume(throwing: CancellationError())
