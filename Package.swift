@@ -32,6 +32,22 @@ targets += [.executableTarget(name: "bench-domain", dependencies: ["KioskDomain"
 
 // MARK: - IDCardReader — SAM protocol, transports, simulator
 
+targets += [
+    // libusb-1.0 for the USB bulk transport; variadic functions are wrapped in shim.h.
+    .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
+    .target(name: "IDCardReader", dependencies: ["KioskDomain", "CLibUSB"]),
+    // The reader side of the SAM protocol (scripted cards, pty runner): tests, `kioskctl reader
+    // simulate` and `kioskd --demo` all drive the same code.
+    .target(name: "IDCardSimulator", dependencies: ["IDCardReader", "KioskDomain", "CPTY"]),
+    // openpty(3) for the simulator (<pty.h> is not in Swift's Glibc module).
+    .systemLibrary(name: "CPTY"),
+    .testTarget(name: "IDCardReaderTests", dependencies: ["IDCardReader", "IDCardSimulator", "KioskDomain", "KioskTesting"]),
+    .executableTarget(name: "bench-reader", dependencies: ["IDCardReader", "IDCardSimulator", "KioskDomain"]),
+]
+products += [.library(name: "IDCardReader", targets: ["IDCardReader", "IDCardSimulator"])]
+kioskctlDependencies += ["IDCardReader", "IDCardSimulator"]
+testingDependencies += ["IDCardReader", "IDCardSimulator"]
+
 // MARK: - PhotoCheck — JPEG probing, photo rules, face detection, fixer
 
 // MARK: - ReceiptPrinter — ESC/POS, receipt layout, CUPS transport

@@ -1,0 +1,152 @@
+import Foundation
+import Glibc
+import CPTY
+import IDCardReader
+
+/// Serves a `SAMReaderEngine` on a pseudo-terminal, so the host opens the slave path exactly as
+/// it opens `/dev/ttyUSB0` and every byte crosses a real tty in raw mode.
+///
+/// With wire-time emulation on, each answer's bytes are released no faster than a UART at the
+/// configured baud would deliver them (10 bits per byte, 8N1), after the command's own wire time
+/// and the SAM's processing delay; `60 xx` switches the emulated speed. `stop()` closes the
+/// master side, which the host sees as an unplugged reader (EIO / hang-up).
+public final class PTYReaderSimulator: @unchecked Sendable {
+    public let engine: SAMReaderEngine
+    /// The path the host opens, e.g. `/dev/pts/7`.
+    public let devicePath: String
+    public let wireTime: Bool
+
+    private let master: Int32
+    private let slave: Int32
+    private let lock = NSLock()
+    private var baud: Int
+    private var stopping = false
+    private var thread: Thread?
+    private let finished = DispatchSemaphore(value: 0)
+
+    public init(engine: SAMReaderEngine, baud: Int = 115_200, wireTime: Bool = true) throws(TransportError) {
+        self.engine = engine
+        self.baud = baud
+        self.wireTime = wireTime
+        var m: Int32 = -1
+        var s: Int32 = -1
+        guard openpty(&m, &s, nil, nil, nil) == 0 else {
+            throw .cannotOpen(device: "pty", reason: String(cString: strerror(errno)))
+        }
+        var name = [CChar](repeating: 0, count: 128)
+        guard ttyname_r(s, &name, name.count) == 0 else {
+            let reason = String(cString: strerror(errno))
+            Glibc.close(m)
+            Glibc.close(s)
+            throw .cannotOpen(device: "pty", reason: reason)
+        }
+        devicePath = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // Holding the slave open keeps the master readable while the host opens and closes the
+        // line; raw mode at once so nothing the host sends is echoed or translated.
+        _ = fcntl(m, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(s, F_SETFD, FD_CLOEXEC)
+        var tio = termios()
+        tcgetattr(s, &tio)
+        SerialPort.makeRaw(&tio)
+        tcsetattr(s, TCSANOW, &tio)
+        _ = fcntl(m, F_SETFL, fcntl(m, F_GETFL) | O_NONBLOCK)
+        master = m
+        slave = s
+    }
+
+    deinit { stop() }
+
+    /// Starts serving on a thread of its own (blocking poll, precise pacing).
+    public func start() {
+        lock.withLock {
+            guard thread == nil else { return }
+            let t = Thread { [self] in
+                serve()
+                finished.signal()
+            }
+            t.name = "pty-reader-simulator"
+            thread = t
+            t.start()
+        }
+    }
+
+    /// Stops serving and closes the pty: the host's next read fails as on an unplug.
+    public func stop() {
+        let wasRunning: Bool = lock.withLock {
+            if stopping { return false }
+            stopping = true
+            return thread != nil
+        }
+        if wasRunning { finished.wait() }
+        lock.withLock {
+            if thread == nil || wasRunning {
+                Glibc.close(master)
+                Glibc.close(slave)
+                thread = nil
+            }
+        }
+    }
+
+    private var isStopping: Bool { lock.withLock { stopping } }
+
+    /// Seconds a byte occupies the line: start bit, 8 data bits, stop bit.
+    public static func byteTime(baud: Int) -> Duration { .nanoseconds(Int64(10_000_000_000 / Int64(baud))) }
+
+    private func serve() {
+        var buffer = [UInt8](repeating: 0, count: 512)
+        while !isStopping {
+            var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            let r = poll(&pfd, 1, 10)
+            guard r > 0, pfd.revents & Int16(POLLIN) != 0 else { continue }
+            let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+            guard n > 0 else { continue }
+            let arrived = ContinuousClock.now
+            let replies = engine.receive(buffer[0..<n])
+            // The command finished arriving one wire time after its first byte on a real line.
+            var ready = arrived + (wireTime ? PTYReaderSimulator.byteTime(baud: currentBaud) * n : .zero)
+            for reply in replies {
+                ready = max(ready, ContinuousClock.now) + reply.processing
+                ready = send(reply.frame, notBefore: ready)
+                if let newBaud = reply.newBaud { lock.withLock { baud = newBaud } }
+            }
+        }
+    }
+
+    private var currentBaud: Int { lock.withLock { baud } }
+
+    /// Writes `frame` starting at `start`, each 16-byte chunk released when a UART would have
+    /// finished sending it; returns when the last byte is out.
+    private func send(_ frame: [UInt8], notBefore start: ContinuousClock.Instant) -> ContinuousClock.Instant {
+        let perByte = wireTime ? PTYReaderSimulator.byteTime(baud: currentBaud) : .zero
+        var offset = 0
+        var due = start
+        sleep(until: start)
+        while offset < frame.count, !isStopping {
+            let end = min(frame.count, offset + (wireTime ? 16 : frame.count))
+            due = start + perByte * end
+            sleep(until: due)
+            var chunk = offset
+            while chunk < end, !isStopping {
+                let w = frame[chunk..<end].withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+                if w > 0 { chunk += w; continue }
+                if errno == EAGAIN || errno == EINTR {
+                    var pfd = pollfd(fd: master, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&pfd, 1, 10)
+                    continue
+                }
+                return ContinuousClock.now
+            }
+            offset = end
+        }
+        return max(due, ContinuousClock.now)
+    }
+
+    private func sleep(until deadline: ContinuousClock.Instant) {
+        let remaining = deadline - ContinuousClock.now
+        guard remaining > .zero else { return }
+        let (s, atto) = remaining.components
+        var request = timespec(tv_sec: Int(s), tv_nsec: Int(atto / 1_000_000_000))
+        var left = timespec()
+        while nanosleep(&request, &left) != 0, errno == EINTR { request = left }
+    }
+}
