@@ -40,7 +40,7 @@ targets += [
     .target(name: "PhotoCheck", dependencies: ["KioskDomain", "CTurboJPEG"]),
     .testTarget(name: "PhotoCheckTests", dependencies: ["PhotoCheck", "KioskTesting"],
                 exclude: ["Fixtures"]),
-    .executableTarget(name: "bench-photo", dependencies: ["PhotoCheck"], path: "Sources/BenchPhoto"),
+    .executableTarget(name: "bench-photo", dependencies: ["PhotoCheck", "KioskTesting"], path: "Sources/BenchPhoto"),
 ]
 products += [.library(name: "PhotoCheck", targets: ["PhotoCheck"])]
 kioskctlDependencies += ["PhotoCheck"]

@@ -5,21 +5,8 @@ import Testing
 
 /// The fixer repairs mechanical problems and refuses the rest.
 @Suite struct PhotoFixerTests {
-    /// An oversized, progressive, wrongly framed file of an otherwise good photo: the portrait on
-    /// a larger white canvas, off-centre, 1.6× the pixels, progressive, at quality 97.
-    static func oversizedProgressive() throws -> [UInt8] {
-        let base = try PhotoFixtures.astronaut()
-        var canvas = RGBImage(width: 760, height: 820, fill: (255, 255, 255))
-        let big = base.resized(width: 573, height: 706)
-        for y in 0..<big.height {
-            let d = ((y + 114) * canvas.width + 60) * 3, s = y * big.width * 3
-            canvas.pixels.replaceSubrange(d..<(d + big.width * 3), with: big.pixels[s..<(s + big.width * 3)])
-        }
-        return try TurboJPEG.encode(canvas, options: .init(quality: 97, progressive: true, chroma420: false))
-    }
-
     @Test func oversizedProgressiveWronglySizedPhotoIsFixed() throws {
-        let input = try Self.oversizedProgressive()
+        let input = try PhotoFixtures.oversizedProgressive()
         let checker = try PhotoTestSupport.checker()
         let before = checker.check(input, file: "oversized")
         #expect(before.verdict == .refused)

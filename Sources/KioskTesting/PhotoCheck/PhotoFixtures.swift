@@ -74,6 +74,33 @@ public enum PhotoFixtures {
         }
     }
 
+    /// An oversized, progressive, wrongly framed file of an otherwise good photo — the fixer's
+    /// input: the portrait enlarged 1.6× on a larger white canvas, off-centre, progressive, q97.
+    public static func oversizedProgressive() throws -> [UInt8] {
+        let big = try astronaut().resized(width: 573, height: 706)
+        var canvas = RGBImage(width: 760, height: 820, fill: (255, 255, 255))
+        for y in 0..<big.height {
+            let d = ((y + 114) * canvas.width + 60) * 3, s = y * big.width * 3
+            canvas.pixels.replaceSubrange(d..<(d + big.width * 3), with: big.pixels[s..<(s + big.width * 3)])
+        }
+        return try TurboJPEG.encode(canvas, options: .init(quality: 97, progressive: true, chroma420: false))
+    }
+
+    /// Writes every fixture (and the fixer's input) into `directory` as `<case>.jpg`; the
+    /// benchmark runs both implementations on these files.
+    public static func write(to directory: URL) throws -> [URL] {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var urls: [URL] = []
+        for c in Case.allCases {
+            let url = directory.appendingPathComponent("\(c.rawValue).jpg")
+            try Data(bytes(c)).write(to: url)
+            urls.append(url)
+        }
+        let url = directory.appendingPathComponent("oversizedProgressive.jpg")
+        try Data(oversizedProgressive()).write(to: url)
+        return urls + [url]
+    }
+
     /// The checks each fixture must fail — and only these.
     public static func expectedFailures(_ fixture: Case) -> Set<CheckCode> {
         switch fixture {

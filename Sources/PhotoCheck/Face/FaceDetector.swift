@@ -143,6 +143,8 @@ struct FlatCascade: Sendable {
         var hits: [(x: Int, y: Int)] = []
         let maxX = ii.width - windowWidth, maxY = ii.height - windowHeight
         guard maxX > 0, maxY > 0 else { return hits }
+        stageEnds.withUnsafeBufferPointer { E in
+        stageThresholds.withUnsafeBufferPointer { ST in
         ii.sum.withUnsafeBufferPointer { S in
             ii.squares.withUnsafeBufferPointer { Q in
                 offsets.withUnsafeBufferPointer { O in
@@ -162,7 +164,8 @@ struct FlatCascade: Sendable {
                                             guard area * Double(inv) < 0.1 else { continue }
                                             var start = 0
                                             var passed = true
-                                            for (stage, end) in stageEnds.enumerated() {
+                                            for stage in 0..<E.count {
+                                                let end = E[stage]
                                                 var total: Float = 0
                                                 for i in start..<end {
                                                     let o = 12 * i, w = 3 * i
@@ -173,7 +176,7 @@ struct FlatCascade: Sendable {
                                                     }
                                                     total += v * inv < T[i] ? L[i] : R[i]
                                                 }
-                                                if total < stageThresholds[stage] { passed = false; break }
+                                                if total < ST[stage] { passed = false; break }
                                                 start = end
                                             }
                                             if passed { hits.append((x, y)) }
@@ -185,6 +188,8 @@ struct FlatCascade: Sendable {
                     }
                 }
             }
+        }
+        }
         }
         return hits
     }
