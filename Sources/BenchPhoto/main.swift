@@ -2,7 +2,9 @@
 // for scripts/bench/photo-check.sh, which runs the Python/OpenCV baseline on the same files.
 //
 //   bench-photo fixtures DIR               write the benchmark photo set (the test fixtures)
-//   bench-photo run [--repeat N] FILE...   one JSON document: per-file median time, faces, peak RSS
+//   bench-photo run [--repeat N] [--min-fraction F] FILE...
+//       one JSON document: per-file median time, faces, peak RSS; F = smallest face searched
+//       as a fraction of the shorter side (default 0.3, as in the checks)
 import Foundation
 import KioskTesting
 import PhotoCheck
@@ -60,9 +62,14 @@ case "run":
         repeatCount = n
         args.removeSubrange(i...(i + 1))
     }
+    var minFraction: Double?
+    if let i = args.firstIndex(of: "--min-fraction"), i + 1 < args.count, let f = Double(args[i + 1]) {
+        minFraction = f
+        args.removeSubrange(i...(i + 1))
+    }
     let clock = ContinuousClock()
     let start = clock.now
-    let checker: PhotoChecker
+    var checker: PhotoChecker
     do {
         checker = try PhotoCheckSetup.checker(region: "sichuan",
                                               specsFile: RepositoryPaths.assets.url(PhotoSpecCatalog.assetPath).path)
@@ -70,6 +77,7 @@ case "run":
         fail("\(error)")
     }
     let cascadeLoad = milliseconds(clock.now - start)
+    if let minFraction { checker.faceSearchMinFraction = minFraction }
     var results: [FileResult] = []
     for path in args {
         guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }

@@ -41,10 +41,7 @@ struct PhotoCommand: ParsableCommand {
         func run() throws {
             let checker = try options.checker()
             var reports: [PhotoReport] = []
-            for file in files {
-                let data = (try? Data(contentsOf: URL(fileURLWithPath: file))).map { [UInt8]($0) } ?? []
-                reports.append(checker.check(data, file: file))
-            }
+            for file in files { reports.append(checker.checkFile(file)) }
             if options.json {
                 try PhotoCommand.printJSON(CheckOutput(region: options.region, reports: reports))
             } else {
@@ -64,10 +61,12 @@ struct PhotoCommand: ParsableCommand {
 
         func run() throws {
             let checker = try options.checker()
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: file)) else {
-                throw PhotoCommand.couldNotRun("\(file): cannot read the file")
+            let data: [UInt8]
+            switch PhotoChecker.readFile(file) {
+            case .success(let bytes): data = bytes
+            case .failure(let problem): throw PhotoCommand.couldNotRun("\(file): \(problem.reason)")
             }
-            let outcome = PhotoFixer(checker: checker).fix([UInt8](data), file: file)
+            let outcome = PhotoFixer(checker: checker).fix(data, file: file)
             if let fixed = outcome.data {
                 do { try Data(fixed).write(to: URL(fileURLWithPath: output)) } catch {
                     throw PhotoCommand.couldNotRun("\(output): cannot write (\(error.localizedDescription))")

@@ -88,6 +88,20 @@ import Testing
         }
     }
 
+    @Test(arguments: [(1, 1), (2, 3), (8, 8), (25, 3), (3, 40)])
+    func tinyImagesGetAVerdict(_ size: (Int, Int)) throws {
+        let image = RGBImage(width: size.0, height: size.1, fill: (200, 120, 90))
+        let report = try PhotoTestSupport.checker().check(TurboJPEG.encode(image), file: "tiny")
+        #expect(report.verdict == .refused)
+        #expect(report.result(.pixelSize)?.status == .fail)
+    }
+
+    @Test func aMissingFileIsUnreadableAndSaysSo() throws {
+        let report = try PhotoTestSupport.checker().checkFile("/nonexistent/photo.jpg")
+        #expect(report.verdict == .unreadable)
+        #expect(report.result(.decode)?.measured.contains("not found") == true)
+    }
+
     @Test func aHugeFrameIsRefusedBeforeAnyAllocation() throws {
         var bytes = try TurboJPEG.encode(PhotoFixtures.astronaut().resized(width: 64, height: 80))
         let sof = try #require((0..<(bytes.count - 1)).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xC0 })

@@ -28,10 +28,13 @@ ANNEX_K = [16, 11, 12, 14, 12, 10, 16, 14, 13, 14, 18, 17, 16, 19, 24, 40, 26, 2
            104, 103, 62, 77, 113, 121, 112, 100, 120, 92, 101, 103, 99]
 
 
+MIN_FRACTION = 0.3
+
+
 def detect(cascade, gray):
     short = min(gray.shape)
-    faces = cascade.detectMultiScale(gray, scaleFactor=1.1, minNeighbors=3,
-                                     minSize=(int(short * 0.3), int(short * 0.3)), maxSize=(short, short))
+    m = int(short * MIN_FRACTION)
+    faces = cascade.detectMultiScale(gray, scaleFactor=1.1, minNeighbors=3, minSize=(m, m), maxSize=(short, short))
     return sorted([list(map(int, f)) for f in faces], key=lambda r: -r[2] * r[3])
 
 
@@ -97,8 +100,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=50)
     ap.add_argument("--threads", type=int, default=-1, help="cv2.setNumThreads; -1 leaves OpenCV's default")
+    ap.add_argument("--min-fraction", type=float, default=0.3, help="smallest face / shorter side")
     ap.add_argument("files", nargs="+")
     a = ap.parse_args()
+    global MIN_FRACTION
+    MIN_FRACTION = a.min_fraction
     if a.threads >= 0:
         cv2.setNumThreads(a.threads)
     t0 = time.perf_counter()

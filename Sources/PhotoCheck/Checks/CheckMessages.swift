@@ -33,6 +33,10 @@ struct CheckMessages {
         CheckResult(.decode, passed: false, measured: failure, expected: expected(.decode),
                     message: "照片文件无法读取（不是JPG或文件已损坏、不完整），请重新拍摄或重新导出为JPG")
     }
+    func unreadableFile(_ reason: String) -> CheckResult {
+        CheckResult(.decode, passed: false, measured: reason, expected: expected(.decode),
+                    message: "无法打开照片文件（文件不存在、无权限或过大），请重新选择照片")
+    }
     func decodeOK() -> CheckResult {
         CheckResult(.decode, passed: true, measured: "完整", expected: expected(.decode), message: "照片文件可以正常读取")
     }

@@ -28,7 +28,7 @@ enum ImageMeasures {
         var hist = [[Int]](repeating: [Int](repeating: 0, count: 256), count: 3)
         var lumaHist = [[Int]](repeating: [Int](repeating: 0, count: 256), count: 2)
         for (s, rects) in [left, right].enumerated() {
-            for rect in rects where rect.area > 0 {
+            for rect in rects.map({ $0.clipped(width: image.width, height: image.height) }) where rect.area > 0 {
                 for y in rect.y..<(rect.y + rect.height) {
                     for x in rect.x..<(rect.x + rect.width) {
                         let i = y * image.width + x

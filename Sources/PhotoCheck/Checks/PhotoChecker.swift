@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs every check on one file and reports all failures at once.
 ///
 /// A card office that refuses a photo days later costs the veteran another trip, so the kiosk
@@ -27,6 +29,37 @@ public struct PhotoChecker: Sendable {
     }
 
     public func check(_ data: [UInt8], file: String) -> PhotoReport { inspect(data, file: file).report }
+
+    /// Largest file read at all: far above any photo, small enough to bound memory.
+    public static let maxFileBytes = 50 * 1024 * 1024
+
+    /// Reads and checks the file at `path`. A missing, unreadable or absurdly large file is an
+    /// "unreadable" verdict that says so, never a crash.
+    public func checkFile(_ path: String) -> PhotoReport {
+        switch Self.readFile(path) {
+        case .success(let bytes): return check(bytes, file: path)
+        case .failure(let problem):
+            let m = CheckMessages(spec: spec)
+            return PhotoReport(file: path, region: spec.region, checks: [m.unreadableFile(problem.reason)], face: nil, faces: [])
+        }
+    }
+
+    public struct FileProblem: Error, Sendable { public var reason: String }
+
+    /// The bytes of `path`, refusing files above `maxFileBytes` before reading them.
+    public static func readFile(_ path: String) -> Result<[UInt8], FileProblem> {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? Int else {
+            return .failure(FileProblem(reason: "file not found or not readable"))
+        }
+        guard size <= maxFileBytes else {
+            return .failure(FileProblem(reason: "file is \(size / 1_048_576) MB, more than \(maxFileBytes / 1_048_576) MB"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(FileProblem(reason: "file not readable"))
+        }
+        return .success([UInt8](data))
+    }
 
     public func inspect(_ data: [UInt8], file: String) -> Inspection {
         let m = CheckMessages(spec: spec)
