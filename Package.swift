@@ -50,6 +50,20 @@ testingDependencies += ["IDCardReader", "IDCardSimulator"]
 
 // MARK: - PhotoCheck — JPEG probing, photo rules, face detection, fixer
 
+targets += [
+    // TurboJPEG reports every libjpeg error as a return value (it owns the setjmp), so no C
+    // shim of our own is needed: metadata is read by PhotoCheck's own marker scanner.
+    .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg",
+                   providers: [.apt(["libturbojpeg0-dev"])]),
+    .target(name: "PhotoCheck", dependencies: ["KioskDomain", "CTurboJPEG"]),
+    .testTarget(name: "PhotoCheckTests", dependencies: ["PhotoCheck", "KioskTesting"],
+                exclude: ["Fixtures"]),
+    .executableTarget(name: "bench-photo", dependencies: ["PhotoCheck", "KioskTesting"], path: "Sources/BenchPhoto"),
+]
+products += [.library(name: "PhotoCheck", targets: ["PhotoCheck"])]
+kioskctlDependencies += ["PhotoCheck"]
+testingDependencies += ["PhotoCheck"]
+
 // MARK: - ReceiptPrinter — ESC/POS, receipt layout, CUPS transport
 
 // MARK: - TerminalUI — cells, diff renderer, input, widgets

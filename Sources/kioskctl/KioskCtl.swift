@@ -15,6 +15,7 @@ struct KioskCtl: AsyncParsableCommand {
             CatalogCommand.self,
             PlanCommand.self,
             // MARK: devices
+            PhotoCommand.self,
             // MARK: cases
         ]
     )

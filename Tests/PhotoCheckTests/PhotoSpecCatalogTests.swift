@@ -1,0 +1,60 @@
+import Foundation
+import KioskDomain
+import KioskTesting
+import Testing
+@testable import PhotoCheck
+
+/// `Assets/photo/specs.json`: every region loads, each rule cites its sources, errors name the key.
+@Suite struct PhotoSpecCatalogTests {
+    let url = RepositoryPaths.assets.url(PhotoSpecCatalog.assetPath)
+
+    @Test func everyRegionLoadsWithSources() throws {
+        let catalog = try PhotoSpecCatalog.load(url)
+        #expect(Set(catalog.specs.keys) == ["chongqing", "sichuan", "jiangxi", "hebei", "ordos"])
+        for spec in catalog.specs.values {
+            #expect(!spec.sources.isEmpty && !spec.sizes.isEmpty)
+            #expect(spec.fileSizeKB == 14...60)
+        }
+    }
+
+    @Test func sichuanMatchesTheSeedDefault() throws {
+        let sichuan = try PhotoSpecCatalog.load(url).spec(for: "sichuan", file: url.path)
+        #expect(sichuan == PhotoSpec.sichuanDefault.with(title: sichuan.title, sources: sichuan.sources))
+        #expect(sichuan.sources.contains { $0.contains("001_f889255f2c301235.txt:362") })
+    }
+
+    @Test func hebeiRecordsTheRedBackgroundPrint() throws {
+        let hebei = try PhotoSpecCatalog.load(url).spec(for: "hebei", file: url.path)
+        #expect(hebei.notes.contains { $0.contains("红底") })
+        #expect(hebei.sources.contains { $0.contains("003_6bddffae0270caf7.txt:84") })
+    }
+
+    @Test func anUnknownRegionListsTheKnownOnes() throws {
+        #expect(throws: DataFileError.self) { try PhotoSpecCatalog.load(url).spec(for: "atlantis", file: url.path) }
+    }
+
+    @Test func aBadValueNamesTheFileAndKey() throws {
+        let dir = try RepositoryPaths.temporaryDirectory("photo-spec")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = try String(contentsOf: url, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"maxSpread\": 18", with: "\"maxSpread\": \"even\"")
+        let bad = dir.appendingPathComponent("specs.json")
+        try text.write(to: bad, atomically: true, encoding: .utf8)
+        do {
+            _ = try PhotoSpecCatalog.load(bad)
+            Issue.record("a string where a number belongs was accepted")
+        } catch {
+            #expect(error.file == bad.path)
+            #expect(error.key.hasSuffix("background.maxSpread"))
+        }
+    }
+}
+
+extension PhotoSpec {
+    func with(title: String, sources: [String]) -> PhotoSpec {
+        var copy = self
+        copy.title = title
+        copy.sources = sources
+        return copy
+    }
+}
