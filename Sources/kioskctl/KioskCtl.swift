@@ -13,6 +13,8 @@ struct KioskCtl: AsyncParsableCommand {
             // MARK: domain
             ValidateCommand.self,
             // MARK: devices
+            ReceiptCommand.self,
+            PrinterCommand.self,
             // MARK: cases
         ]
     )
