@@ -1,4 +1,5 @@
 import Foundation
+import KioskTesting
 import ReceiptPrinter
 import Testing
 
@@ -83,4 +84,24 @@ func hex(_ text: String) -> [UInt8] {
         index = next
     }
     return out
+}
+
+@Suite struct TextEncodingTests {
+    /// iconv (the encoder) and Foundation (the decoder, and the fallback encoder) agree.
+    @Test func iconvAndFoundationAgree() throws {
+        var rng = SplitMix64(seed: 7)
+        let alphabet = Array("军人退役一件事一次办受理回执，。、（）“”：；ABCxyz0123456789-/ ￥①Ⅰ䶮〇") + ["😀", "¥", "é"]
+        for _ in 0..<500 {
+            let text = String((0..<Int(rng.next() % 40)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+            let viaIconv = ReceiptTextEncoding.gb18030.encode(text)
+            let viaFoundation = [UInt8](try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632))))
+            #expect(viaIconv == viaFoundation, "\(text)")
+            #expect(ReceiptTextEncoding.gb18030.decode(viaIconv) == text)
+        }
+    }
+
+    @Test func gbkReplacesWhatItLacksCharacterByCharacter() {
+        // GBK has no ¥ (U+00A5) and no emoji; the rest of the line survives.
+        #expect(ReceiptTextEncoding.gbk.encode("回¥执😀") == [0xBB, 0xD8, 0x3F, 0xD6, 0xB4, 0x3F])
+    }
 }

@@ -120,7 +120,7 @@ public struct ReceiptTemplate: Codable, Sendable, Equatable {
 
     /// Replaces every `{name}`; `{{` and `}}` stand for literal braces.
     static func substitute(_ text: String, values: [String: String], file: String, key: String) throws(DataFileError) -> String {
-        guard text.contains("{") || text.contains("}") else { return text }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return text }
         var out = ""
         var index = text.startIndex
         while index < text.endIndex {

@@ -17,6 +17,8 @@ public struct LineWrapper: Sendable {
     /// `columns(lines[i]) <= width` for the others.
     public func wrap(_ text: String, width: Int, firstIndent: Int = 0, continuation: String = "") -> [String] {
         let width = max(width, 2)
+        // Most receipt lines fit as they are.
+        if firstIndent + measure.columns(of: text) <= width, !text.utf8.contains(UInt8(ascii: "\n")) { return [text] }
         var continuation = continuation
         if measure.columns(of: continuation) > width / 2 { continuation = "" }
         let contWidth = measure.columns(of: continuation)
@@ -73,7 +75,7 @@ public struct LineWrapper: Sendable {
         var tokens: [String] = []
         var word = ""
         for ch in text {
-            if ch.isASCII, ch.isLetter || ch.isNumber || "-_/.:@?=&%#+".contains(ch) {
+            if let ascii = ch.asciiValue, Self.isWordByte(ascii) {
                 word.append(ch)
             } else {
                 if !word.isEmpty { tokens.append(word); word = "" }
@@ -82,6 +84,16 @@ public struct LineWrapper: Sendable {
         }
         if !word.isEmpty { tokens.append(word) }
         return tokens
+    }
+
+    /// Letters, digits and the punctuation inside case numbers, phone numbers and URLs.
+    static func isWordByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "-_/.:@?=&%#+".utf8.contains(b)
+        }
     }
 
     /// Pads `text` on the left so that it ends at `width` columns (right alignment in plain text).
