@@ -83,8 +83,7 @@ public final class PrivateCupsd: @unchecked Sendable {
             try? fm.createSymbolicLink(atPath: "\(d)/serverbin/\(link)", withDestinationPath: "/usr/lib/cups/\(link)")
         }
         let backendSource = RepositoryPaths.root.appendingPathComponent("Devices/cups/kiosk-testprn").path
-        try fm.copyItem(atPath: backendSource, toPath: "\(d)/serverbin/backend/kiosk-testprn")
-        chmod("\(d)/serverbin/backend/kiosk-testprn", 0o755)
+        try Self.installExecutable(from: backendSource, to: "\(d)/serverbin/backend/kiosk-testprn")
         let account = runAs
         let systemGroup = getuid() == 0 ? "root" : account.group
         try """
@@ -126,6 +125,21 @@ public final class PrivateCupsd: @unchecked Sendable {
         </Policy>
 
         """.write(toFile: "\(d)/etc/cupsd.conf", atomically: true, encoding: .utf8)
+    }
+
+    /// Copies an executable with a close-on-exec descriptor. A plain copy leaves the write
+    /// descriptor open while other tests spawn processes; a child that inherits it makes every
+    /// exec of the file fail with ETXTBSY ("Text file busy") — seen as aborted jobs.
+    static func installExecutable(from source: String, to destination: String) throws {
+        guard let bytes = FileManager.default.contents(atPath: source) else {
+            throw Failure(description: "cannot read \(source)")
+        }
+        let fd = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw Failure(description: "cannot create \(destination): \(String(cString: strerror(errno)))") }
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count else { throw Failure(description: "short write to \(destination)") }
+        chmod(destination, 0o755)
     }
 
     private func launch() throws {
@@ -203,6 +217,11 @@ public final class PrivateCupsd: @unchecked Sendable {
     public func enable(_ queue: String) throws { try tool("/usr/sbin/cupsenable", [queue]) }
     public func reject(_ queue: String) throws { try tool("/usr/sbin/cupsreject", [queue]) }
     public func accept(_ queue: String) throws { try tool(Self.cupsaccept, [queue]) }
+
+    /// The job and error lines of the scheduler's log (for failure messages).
+    public var jobLog: String {
+        errorLog.split(separator: "\n").filter { $0.contains("[Job") || $0.hasPrefix("E ") || $0.hasPrefix("W [") }.joined(separator: "\n")
+    }
 
     /// The scheduler's error log (for failure messages).
     public var errorLog: String {
