@@ -86,20 +86,35 @@ struct ReceiptCommand: AsyncParsableCommand {
             } catch {
                 throw CLIFailure.cannotRun(error.description)
             }
-            let server = CupsServer.configured()
-            let printerQueue: CupsPrinterQueue
-            do {
-                printerQueue = try await CupsPrinterQueue.open(queue: queue, server: server)
-            } catch {
-                let status = CupsPrinterQueue.openFailureStatus(error, queue: queue, server: server)
-                throw CLIFailure.refused("回执未打印：\(status.message)\n处理建议：\(status.remedy)")
-            }
-            let submitter = JobSubmitter(queue: printerQueue, timeout: .seconds(max(timeout, 1)))
-            let outcome = await submitter.print(bytes, title: source.reprint ? "kiosk-回执（补打）" : "kiosk-回执", clock: ContinuousClock())
-            guard outcome.printed else {
-                throw CLIFailure.refused("回执未打印（\(outcome.result.rawValue)\(outcome.jobID.map { "，作业 #\($0)" } ?? "")）：\(outcome.status.message)\n处理建议：\(outcome.status.remedy)")
-            }
-            print("已打印：作业 #\(outcome.jobID ?? 0)，队列 \(printerQueue.queue)，\(bytes.count) 字节")
+            let (outcome, queueName) = try await PrintJob.submit(bytes, queue: queue, timeout: timeout,
+                                                                 title: source.reprint ? "kiosk-回执（补打）" : "kiosk-回执")
+            print("已打印：作业 #\(outcome.jobID ?? 0)，队列 \(queueName)，\(bytes.count) 字节")
         }
+    }
+}
+
+/// Submitting one document from the command line, shared by `receipt print` and
+/// `printer test-page`: exit 1 when the printer said no (paper out, paused …), 2 when there is no
+/// scheduler or queue to talk to.
+enum PrintJob {
+    static func submit(_ bytes: [UInt8], queue: String?, timeout: Int, title: String) async throws -> (PrintOutcome, String) {
+        let server = CupsServer.configured()
+        let printerQueue: CupsPrinterQueue
+        do {
+            printerQueue = try await CupsPrinterQueue.open(queue: queue, server: server)
+        } catch {
+            let status = CupsPrinterQueue.openFailureStatus(error, queue: queue, server: server)
+            throw CLIFailure.cannotRun("未打印：\(status.message) 处理建议：\(status.remedy)")
+        }
+        let submitter = JobSubmitter(queue: printerQueue, timeout: .seconds(max(timeout, 1)))
+        let outcome = await submitter.print(bytes, title: title, clock: ContinuousClock())
+        guard outcome.printed else {
+            let text = "未打印（\(outcome.result.rawValue)\(outcome.jobID.map { "，作业 #\($0)" } ?? "")）：\(outcome.status.message) 处理建议：\(outcome.status.remedy)"
+            switch outcome.status.condition {
+            case .schedulerDown, .queueMissing: throw CLIFailure.cannotRun(text)
+            default: throw CLIFailure.refused(text)
+            }
+        }
+        return (outcome, printerQueue.queue)
     }
 }

@@ -224,6 +224,19 @@ import Testing
         let printed = try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env)
         #expect(printed.status == 0, "\(printed.output)")
         #expect(cupsd.receivedJobCount(queue: queue) == 1)
+        let page = try Spawn.run(kioskctl, ["printer", "test-page", "--queue", queue, "--terminal", "CQ-YB-01"], environment: env)
+        #expect(page.status == 0, "\(page.output)")
+        #expect(cupsd.receivedJobCount(queue: queue) == 2)
+        try cupsd.setMode("media-empty", queue: queue)
+        let noPaper = try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env)
+        #expect(noPaper.status == 1)
+        #expect(noPaper.output.contains("缺纸"))
+        cupsd.stop()
+        let down = try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env)
+        #expect(down.status == 2)
+        let report = try Spawn.run(kioskctl, ["printer", "report", "--queue", queue], environment: env)
+        #expect(report.status == 1)
+        #expect(report.output.contains("打印服务未运行"))
     }
 
     private func expectPrintsAgain(_ s: JobSubmitter, expectedJobs: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) async throws {

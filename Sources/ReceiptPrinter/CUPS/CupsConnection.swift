@@ -41,7 +41,10 @@ final class CupsConnection: @unchecked Sendable {
         if http == nil {
             http = httpConnect2(server.host, server.port, nil, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, timeoutMilliseconds, nil)
             guard http != nil else {
-                return .failure(.schedulerUnreachable(server: server.description, detail: String(cString: strerror(errno))))
+                let code = errno
+                let detail = cupsLastErrorString().map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+                    ?? String(cString: strerror(code))
+                return .failure(.schedulerUnreachable(server: server.description, detail: detail))
             }
         }
         do {

@@ -128,12 +128,15 @@ public struct ReceiptTemplate: Codable, Sendable, Equatable {
             let next = text.index(after: index)
             if ch == "{", next < text.endIndex, text[next] == "{" { out.append("{"); index = text.index(after: next); continue }
             if ch == "}", next < text.endIndex, text[next] == "}" { out.append("}"); index = text.index(after: next); continue }
+            if ch == "}" {
+                throw DataFileError(file: file, key: key, expected: "}} for a literal brace", found: text)
+            }
             if ch == "{" {
                 guard let close = text[next...].firstIndex(of: "}") else {
                     throw DataFileError(file: file, key: key, expected: "a closing } for the placeholder", found: text)
                 }
                 let name = String(text[next..<close])
-                guard let value = values[name] else {
+                guard !name.contains("{"), let value = values[name] else {
                     throw DataFileError(file: file, key: key, expected: "a placeholder among " + values.keys.sorted().joined(separator: ", "), found: "{\(name)}")
                 }
                 out += value
