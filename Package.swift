@@ -66,6 +66,19 @@ testingDependencies += ["PhotoCheck"]
 
 // MARK: - ReceiptPrinter — ESC/POS, receipt layout, CUPS transport
 
+targets += [
+    // Debian's libcups2-dev ships no cups.pc, so no pkgConfig here (naming one only warns).
+    .systemLibrary(name: "CCups", path: "Sources/CCups"),
+    .target(name: "ReceiptPrinter", dependencies: ["KioskDomain", "CCups"]),
+    .testTarget(name: "ReceiptPrinterTests", dependencies: ["ReceiptPrinter", "KioskDomain", "KioskTesting"]),
+    // Benchmark: encoding one acknowledgement, submit-to-completed through a private cupsd.
+    .executableTarget(name: "bench-receipt", dependencies: ["ReceiptPrinter", "KioskDomain", "KioskTesting"],
+                      path: "Sources/bench-receipt"),
+]
+products += [.library(name: "ReceiptPrinter", targets: ["ReceiptPrinter"])]
+kioskctlDependencies += ["ReceiptPrinter"]
+testingDependencies += ["ReceiptPrinter"]
+
 // MARK: - TerminalUI — cells, diff renderer, input, widgets
 
 // MARK: - KioskStore and CentralService — cases, outbox, central API, central-sim

@@ -16,6 +16,8 @@ struct KioskCtl: AsyncParsableCommand {
             PlanCommand.self,
             // MARK: devices
             PhotoCommand.self,
+            ReceiptCommand.self,
+            PrinterCommand.self,
             // MARK: cases
         ]
     )

@@ -1,0 +1,251 @@
+import Foundation
+import KioskDomain
+import KioskTesting
+import ReceiptPrinter
+import Testing
+
+/// Printing through a real, private cupsd with a raw queue on the test backend. Each test starts
+/// its own scheduler, so they run in parallel without sharing state.
+@Suite struct CupsPrintingTests {
+    let cupsd: PrivateCupsd
+    let queue = "kiosk"
+
+    init() throws {
+        // A missing cupsd is a broken machine (CI installs it): fail, never skip.
+        try PrivateCupsd.requireInstalled()
+        cupsd = try PrivateCupsd.start()
+        try cupsd.addQueue(queue, errorPolicy: "abort-job")
+    }
+
+    func acknowledgementBytes(_ index: Int = 0, reprint: Bool = false) throws -> [UInt8] {
+        try ReceiptRendering.acknowledgement(CaseFixtures.chongqing(index: index), printedAt: Date(timeIntervalSince1970: 1_795_400_000),
+                                             reprint: reprint, model: .standard80mm, assets: RepositoryPaths.assets, format: .escpos)
+    }
+
+    func submitter(timeout: Duration = .seconds(20)) async throws -> JobSubmitter {
+        JobSubmitter(queue: try await CupsPrinterQueue.open(queue: queue, server: cupsd.server), timeout: timeout)
+    }
+
+    @Test func bytesArriveExactlyAndCompletedOnlyAfterTheyArrived() async throws {
+        let bytes = try acknowledgementBytes()
+        let outcome = try await submitter().print(bytes, title: "test", clock: ContinuousClock())
+        #expect(outcome.result == .printed, "\(outcome) \(cupsd.jobLog)")
+        let job = try #require(outcome.jobID)
+        // Completed is reported only after the backend renamed the finished file into place.
+        let received = try #require(cupsd.receivedJob(job, queue: queue))
+        #expect([UInt8](received) == bytes)
+        #expect(outcome.status.condition == .ready)
+    }
+
+    @Test func overTheLoopbackPortToo() async throws {
+        let bytes = try acknowledgementBytes(1)
+        let q = try await CupsPrinterQueue.open(queue: queue, server: cupsd.loopbackServer)
+        let outcome = await JobSubmitter(queue: q).print(bytes, title: "test", clock: ContinuousClock())
+        #expect(outcome.printed, "\(outcome)\n\(cupsd.jobLog.suffix(1500))")
+        let job = try #require(outcome.jobID)
+        #expect(cupsd.receivedJob(job, queue: queue).map { [UInt8]($0) } == bytes)
+    }
+
+    @Test func defaultQueueIsFound() async throws {
+        try cupsd.tool("/usr/sbin/lpadmin", ["-d", queue])
+        let q = try await CupsPrinterQueue.open(queue: nil, server: cupsd.server)
+        #expect(q.queue == queue)
+    }
+
+    @Test func missingQueueIsReported() async throws {
+        let q = try await CupsPrinterQueue.open(queue: "no-such-queue", server: cupsd.server)
+        let outcome = await JobSubmitter(queue: q).print([0x1B, 0x40], title: "test", clock: ContinuousClock())
+        #expect(!outcome.printed)
+        #expect(outcome.status.condition == .queueMissing)
+    }
+
+    @Test func pausedQueue() async throws {
+        try cupsd.disable(queue, reason: "technician maintenance")
+        let s = try await submitter()
+        let status = await s.queue.status()
+        #expect(status.condition == .paused)
+        #expect(status.stateMessage == "technician maintenance")
+        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        #expect(outcome.result == .notSubmitted)
+        #expect(outcome.status.condition == .paused)
+        #expect(cupsd.receivedJobCount(queue: queue) == 0)
+        try cupsd.enable(queue)
+        try await expectPrintsAgain(s)
+    }
+
+    @Test func rejectingQueue() async throws {
+        try cupsd.reject(queue)
+        let s = try await submitter()
+        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        #expect(!outcome.printed)
+        #expect(outcome.status.condition == .notAccepting)
+        #expect(outcome.status.accepting == false)
+        try cupsd.accept(queue)
+        try await expectPrintsAgain(s)
+    }
+
+    /// The queue passes the status check, then refuses at Create-Job (rejected in between).
+    @Test func rejectedBetweenCheckAndSubmit() async throws {
+        let s = try await submitter()
+        try cupsd.reject(queue)
+        do {
+            _ = try await s.queue.submit([0x1B, 0x40], title: "test")
+            Issue.record("Create-Job on a rejecting queue succeeded")
+        } catch {
+            #expect(error == .notAccepting(queue))
+        }
+        try cupsd.accept(queue)
+        try await expectPrintsAgain(s)
+    }
+
+    @Test func backendFailureWithAbortJob() async throws {
+        try cupsd.setMode("fail", queue: queue)
+        let s = try await submitter()
+        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        #expect(outcome.result == .aborted, "\(outcome)")
+        #expect(!outcome.printed)
+        #expect(!outcome.status.canPrint || outcome.result == .aborted)
+        #expect(cupsd.receivedJobCount(queue: queue) == 0)
+        // abort-job leaves the printer idle: the next job prints once the device works.
+        try cupsd.setMode("ok", queue: queue)
+        try await expectPrintsAgain(s)
+    }
+
+    /// Paper out and cover open: the backend reports the reason and exits "stop", the printer
+    /// stops; the job is canceled at once and the status names the fault.
+    @Test(arguments: [("media-empty", PrinterStatus.Condition.mediaEmpty, "缺纸"), ("cover-open", .coverOpen, "盖")])
+    func deviceStopsWithAFault(mode: String, condition: PrinterStatus.Condition, words: String) async throws {
+        try cupsd.setMode(mode, queue: queue)
+        let s = try await submitter()
+        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        #expect(!outcome.printed)
+        #expect(outcome.result == .stopped, "\(outcome)")
+        #expect(outcome.status.condition == condition, "\(outcome)")
+        #expect(outcome.status.message.contains(words))
+        #expect(outcome.status.remedy.contains("cupsenable \(queue)"))
+        #expect(cupsd.receivedJobCount(queue: queue) == 0)
+        #expect(await s.queue.status().condition == condition)
+        // Technician fixes the device and re-enables the queue; the canceled job does not reappear.
+        try cupsd.setMode("ok", queue: queue)
+        try cupsd.enable(queue)
+        try await expectPrintsAgain(s, expectedJobs: 1)
+        #expect(await s.queue.status().condition == .ready)
+        #expect(await s.queue.status().reasons.isEmpty)
+    }
+
+    @Test func mediaLowStillPrints() async throws {
+        try cupsd.setMode("media-low", queue: queue)
+        let s = try await submitter()
+        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        #expect(outcome.printed)
+        #expect(await s.queue.status().condition == .mediaLow)
+        try cupsd.setMode("ok", queue: queue)
+        try await expectPrintsAgain(s, expectedJobs: 2)
+        #expect(await s.queue.status().condition == .ready)
+    }
+
+    /// The printer is unplugged: the backend reports offline-report and waits for it, as CUPS's
+    /// usb backend does. The job does not complete within the limit, so it is canceled (it must not
+    /// print after the veteran has gone) and the status says offline.
+    @Test func offline() async throws {
+        try cupsd.setMode("offline", queue: queue)
+        let s = try await submitter(timeout: .seconds(3))
+        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        #expect(!outcome.printed)
+        #expect(outcome.result == .timedOut, "\(outcome)")
+        #expect(outcome.status.condition == .offline, "\(outcome)\n\(cupsd.jobLog.suffix(3000))")
+        #expect(outcome.status.message.contains("未连接"))
+        #expect(cupsd.receivedJobCount(queue: queue) == 0)
+        try cupsd.setMode("ok", queue: queue)
+        try await expectPrintsAgain(s, expectedJobs: 1)
+    }
+
+    @Test func schedulerNotRunning() async throws {
+        let s = try await submitter()
+        cupsd.stop()
+        let status = await s.queue.status()
+        #expect(status.condition == .schedulerDown)
+        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        #expect(outcome.result == .notSubmitted)
+        #expect(outcome.status.condition == .schedulerDown)
+        try cupsd.restart()
+        try await expectPrintsAgain(s)
+    }
+
+    /// A job that does not complete in time is canceled, so it cannot print after the veteran left.
+    /// The stepping clock makes the 2 s limit expire after 200 polls, however fast the machine is.
+    @Test func timeoutCancelsTheJob() async throws {
+        try cupsd.setMode("slow:30", queue: queue)
+        let clock = SteppingClock()
+        let s = JobSubmitter(queue: try await CupsPrinterQueue.open(queue: queue, server: cupsd.server), timeout: .seconds(2),
+                             pollInterval: .milliseconds(10))
+        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: clock)
+        #expect(outcome.result == .timedOut)
+        #expect(!outcome.printed)
+        #expect(clock.sleepCount == 200)
+        let job = try #require(outcome.jobID)
+        #expect(try await s.queue.job(job).state == .canceled)
+    }
+
+    @Test func reprintIsMarkedAndPrints() async throws {
+        let service = try ReceiptService(model: .standard80mm, submitter: try await submitter(), assets: RepositoryPaths.assets)
+        let filed = CaseFixtures.chongqing(index: 2)
+        let now = Date(timeIntervalSince1970: 1_795_400_600)
+        let first = try await service.printAcknowledgement(filed, now: now, clock: ContinuousClock())
+        #expect(first.printed)
+        let again = try #require(try await service.reprint(caseID: filed.id, now: now.addingTimeInterval(300), clock: ContinuousClock()))
+        #expect(again.printed)
+        let firstJob = try #require(first.jobID), againJob = try #require(again.jobID)
+        let original = try #require(cupsd.receivedJob(firstJob, queue: queue))
+        let copy = try #require(cupsd.receivedJob(againJob, queue: queue))
+        let originalText = try #require(ReceiptTextEncoding.gb18030.decode(ESCPOSStrip.text(of: [UInt8](original))))
+        let copyText = try #require(ReceiptTextEncoding.gb18030.decode(ESCPOSStrip.text(of: [UInt8](copy))))
+        #expect(!originalText.contains("补打"))
+        #expect(copyText.contains("【补打】"))
+        #expect(copyText.contains("补打时间"))
+        #expect(try await service.reprint(caseID: UUID(), now: now, clock: ContinuousClock()) == nil)
+    }
+
+    @Test func printerStatusCommandAgainstPrivateCupsd() async throws {
+        try cupsd.setMode("ok", queue: queue)
+        let kioskctl = RepositoryPaths.root.appendingPathComponent(".build/debug/kioskctl").path
+        // `swift build` (CI runs it before `swift test`) builds kioskctl; without it this fails loudly.
+        try #require(FileManager.default.isExecutableFile(atPath: kioskctl), "build kioskctl first: swift build --product kioskctl")
+        var env = cupsd.environment
+        env["KIOSK_ASSETS"] = RepositoryPaths.assets.root.path
+        let ok = try Spawn.run(kioskctl, ["printer", "status", "--queue", queue, "--json"], environment: env)
+        #expect(ok.status == 0, "\(ok.output)")
+        #expect(ok.output.contains("\"condition\" : \"ready\""))
+        try cupsd.disable(queue, reason: "paper")
+        let paused = try Spawn.run(kioskctl, ["printer", "status", "--queue", queue], environment: env)
+        #expect(paused.status == 1)
+        #expect(paused.output.contains("已暂停"))
+        try cupsd.enable(queue)
+        let printed = try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env)
+        #expect(printed.status == 0, "\(printed.output)")
+        #expect(cupsd.receivedJobCount(queue: queue) == 1)
+        let page = try Spawn.run(kioskctl, ["printer", "test-page", "--queue", queue, "--terminal", "CQ-YB-01"], environment: env)
+        #expect(page.status == 0, "\(page.output)")
+        #expect(cupsd.receivedJobCount(queue: queue) == 2)
+        try cupsd.setMode("media-empty", queue: queue)
+        let noPaper = try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env)
+        #expect(noPaper.status == 1)
+        #expect(noPaper.output.contains("缺纸"))
+        cupsd.stop()
+        let down = try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env)
+        #expect(down.status == 2)
+        let report = try Spawn.run(kioskctl, ["printer", "report", "--queue", queue], environment: env)
+        #expect(report.status == 1)
+        #expect(report.output.contains("打印服务未运行"))
+    }
+
+    private func expectPrintsAgain(_ s: JobSubmitter, expectedJobs: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let bytes = try acknowledgementBytes(5)
+        let outcome = await s.print(bytes, title: "after", clock: ContinuousClock())
+        #expect(outcome.printed, "printing did not recover: \(outcome)\n\(cupsd.jobLog.suffix(3000))", sourceLocation: sourceLocation)
+        if let job = outcome.jobID {
+            #expect(cupsd.receivedJob(job, queue: queue).map { [UInt8]($0) } == bytes, sourceLocation: sourceLocation)
+        }
+        #expect(cupsd.receivedJobCount(queue: queue) == expectedJobs, sourceLocation: sourceLocation)
+    }
+}
