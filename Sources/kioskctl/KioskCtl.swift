@@ -11,6 +11,7 @@ struct KioskCtl: AsyncParsableCommand {
         subcommands: [
             // MARK: domain
             // MARK: devices
+            UICommand.self,
             // MARK: cases
         ]
     )
