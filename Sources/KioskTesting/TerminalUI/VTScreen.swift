@@ -35,7 +35,11 @@ public struct VTScreen: Sendable {
     public func line(_ y: Int) -> String { buffer.line(y) }
 
     /// Where `needle` first appears on screen (cell coordinates, 0-based), scanning rows.
-    public func find(_ needle: String) -> Point? {
+    public func find(_ needle: String) -> Point? { findAll(needle).first }
+
+    /// Every place `needle` appears on screen, row by row, left to right.
+    public func findAll(_ needle: String) -> [Point] {
+        var found: [Point] = []
         for y in 0..<size.rows {
             var columns: [Int] = [] // column of each character in line(y)
             var x = 0
@@ -47,10 +51,10 @@ public struct VTScreen: Sendable {
             let target = Array(needle)
             guard target.count <= characters.count else { continue }
             for start in 0...(characters.count - target.count) where Array(characters[start..<(start + target.count)]) == target {
-                return Point(x: columns[start], y: y)
+                found.append(Point(x: columns[start], y: y))
             }
         }
-        return nil
+        return found
     }
 
     /// The terminal was resized: both screens keep their top-left content.

@@ -9,6 +9,7 @@ public enum TextLayout {
         var word = "", wordWidth = 0
         func flushWord() {
             if lineWidth + wordWidth > width, !line.isEmpty {
+                while line.last == " " { line.removeLast() }
                 lines.append(line)
                 line = ""; lineWidth = 0
                 if word.first == " " { word.removeFirst(); wordWidth -= 1 }

@@ -64,6 +64,9 @@ public struct ListPicker<Message> {
             .draw(into: &frame, in: Rect(x: bar.x, y: bar.y, width: buttonWidth, height: bar.height))
         Button("下一页", id: "\(id).next", message: turnPage(current + 1), isEnabled: current + 1 < pages, theme: theme)
             .draw(into: &frame, in: Rect(x: bar.maxX - buttonWidth, y: bar.y, width: buttonWidth, height: bar.height))
-        frame.centered("第 \(current + 1)/\(pages) 页（共 \(items.count) 项）", in: bar, y: bar.y + 1, style: theme.screen)
+        let middle = Rect(x: bar.x + buttonWidth + 1, y: bar.y, width: bar.width - 2 * buttonWidth - 2, height: bar.height)
+        let long = "第 \(current + 1)/\(pages) 页（共 \(items.count) 项）"
+        let caption = DisplayWidth.of(long) <= middle.width ? long : "\(current + 1)/\(pages)页"
+        frame.centered(caption, in: middle, y: bar.y + 1, style: theme.screen)
     }
 }

@@ -35,8 +35,17 @@ public struct TextFieldState: Hashable, Sendable {
     @discardableResult
     public mutating func insert(_ incoming: String) -> Bool {
         // A lone combining mark from an input method is kept: it joins the previous character.
-        let cleaned = incoming.unicodeScalars.count == 1 && DisplayWidth.of(Character(incoming)) == 0 && !text.isEmpty
-            ? incoming : TextSanitizer.clean(incoming)
+        let isLoneMark = incoming.unicodeScalars.count == 1 && incoming.unicodeScalars.first.map {
+            [.nonspacingMark, .enclosingMark, .spacingMark].contains($0.properties.generalCategory)
+        } == true
+        if isLoneMark, !text.isEmpty {
+            let joined = String(text.last!) + incoming
+            guard joined.count == 1, allowed.map({ $0.contains(Character(joined)) }) ?? true else { return false }
+            text.removeLast()
+            text.append(Character(joined))
+            return true
+        }
+        let cleaned = TextSanitizer.clean(incoming)
         let before = text
         for character in cleaned {
             if let allowed, !allowed.contains(character) { continue }
