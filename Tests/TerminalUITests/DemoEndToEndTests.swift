@@ -60,8 +60,22 @@ struct DemoEndToEndTests {
         #expect(!session.screen.privateModes.contains(7)) // no autowrap
         #expect(try !session.pty.isCookedMode()) // raw mode
 
+        // The demo asked whether synchronized output is supported; answer yes and check that the
+        // following frames are wrapped in it.
+        #expect(session.pty.outputText.contains("\u{1B}[?2026$p"))
+        try session.pty.write("\u{1B}[?2026;2$y")
+        let beforeTap = session.pty.output.count
         try session.tap("确认")
         try session.wait("tap result") { $0.screenText.contains("提示：已点按：确认") }
+        #expect(String(decoding: session.pty.output[beforeTap...], as: UTF8.self).contains("\u{1B}[?2026h"))
+
+        // A lone ESC becomes the Escape key after the decoder's timeout: back from the picker.
+        try session.tap("选择县区")
+        try session.wait("picker") { $0.screenText.contains("共 300 个") }
+        try session.tap("下一页")
+        try session.wait("page 2") { $0.screenText.contains("第 2/") }
+        try session.pty.write("\u{1B}")
+        try session.wait("back on the first screen") { $0.screenText.contains("姓名（可用输入法）") }
 
         try session.tap("下一步")
         try session.wait("step change") { $0.screenText.contains("第3步/共6步：核对信息") }

@@ -17,8 +17,15 @@ public struct DiffRenderer: Sendable {
         self.synchronizedOutput = synchronizedOutput
     }
 
+    /// Where the cursor and which style the terminal has after the last frame. Carried across
+    /// frames because the renderer is the terminal's only writer; forgotten on ``invalidate()``.
+    private var pen = PenState()
+
     /// Forget what the terminal shows: the next frame clears and repaints the whole screen.
-    public mutating func invalidate() { previous = nil }
+    public mutating func invalidate() {
+        previous = nil
+        pen = PenState()
+    }
 
     /// The bytes that turn the previous frame into `next`; empty when nothing changed.
     public mutating func render(_ next: CellBuffer) -> [UInt8] {
@@ -34,14 +41,16 @@ public struct DiffRenderer: Sendable {
             writer.append(EscapeSequences.resetStyle)
             writer.append(EscapeSequences.clearScreen)
             base = CellBuffer(size: next.size)
+            pen = PenState(cursor: nil, style: .plain)
         }
-        var state = PenState()
+        var state = pen
         var dirty = [Bool](repeating: false, count: next.size.columns)
         for y in 0..<next.size.rows {
             guard markDirty(&dirty, row: y, old: base, new: next) else { continue }
             emitRow(y, dirty: dirty, buffer: next, writer: &writer, state: &state)
         }
         previous = next
+        pen = state
         if writer.bytes.count == headerCount { return [] }
         if synchronizedOutput { writer.append(EscapeSequences.endSynchronizedUpdate) }
         return writer.bytes
@@ -85,7 +94,7 @@ public struct DiffRenderer: Sendable {
             if cell.isContinuation { x += 1; continue } // written with its left half
             moveCursor(to: Point(x: x, y: y), buffer: buffer, dirty: dirty, writer: &writer, state: &state)
             if state.style != cell.style {
-                writer.setStyle(cell.style)
+                writer.setStyle(cell.style, from: state.style)
                 state.style = cell.style
             }
             writer.append(cell.character)

@@ -65,6 +65,28 @@ struct EscapeWriter {
         bytes.append(0x43)
     }
 
+    /// SGR that changes the pen from `previous` to `style`: only what differs when attributes
+    /// are only added, otherwise a reset followed by the complete style (so no attribute leaks).
+    mutating func setStyle(_ style: Style, from previous: Style?) {
+        guard let previous, previous.attributes.isSubset(of: style.attributes),
+              style.foreground != .default || previous.foreground == .default,
+              style.background != .default || previous.background == .default else {
+            setStyle(style)
+            return
+        }
+        bytes.append(contentsOf: [0x1B, 0x5B])
+        let start = bytes.count
+        let added = style.attributes.subtracting(previous.attributes)
+        if added.contains(.bold) { append(";1") }
+        if added.contains(.dim) { append(";2") }
+        if added.contains(.underline) { append(";4") }
+        if added.contains(.reverse) { append(";7") }
+        if style.foreground != previous.foreground { appendColor(style.foreground, base: 30, bright: 90, extended: 38) }
+        if style.background != previous.background { appendColor(style.background, base: 40, bright: 100, extended: 48) }
+        if bytes.count > start { bytes.remove(at: start) } // the first ";"
+        bytes.append(0x6D)
+    }
+
     /// SGR for a complete style, starting from a reset so no earlier attribute leaks through.
     mutating func setStyle(_ style: Style) {
         bytes.append(contentsOf: [0x1B, 0x5B, 0x30])
