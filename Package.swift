@@ -81,6 +81,15 @@ testingDependencies += ["ReceiptPrinter"]
 
 // MARK: - TerminalUI — cells, diff renderer, input, widgets
 
+targets += [
+    .target(name: "TerminalUI"),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "KioskTesting"]),
+    .executableTarget(name: "bench-terminal-ui", dependencies: ["TerminalUI"], path: "Sources/bench-terminal-ui"),
+]
+products += [.library(name: "TerminalUI", targets: ["TerminalUI"])]
+kioskctlDependencies += ["TerminalUI"]
+testingDependencies += ["TerminalUI"]
+
 // MARK: - KioskStore and CentralService — cases, outbox, central API, central-sim
 
 // MARK: - KioskTesting — shared test rigs (simulators on ptys, private cupsd, fixture builders)

@@ -18,6 +18,7 @@ struct KioskCtl: AsyncParsableCommand {
             PhotoCommand.self,
             ReceiptCommand.self,
             PrinterCommand.self,
+            UICommand.self,
             // MARK: cases
         ]
     )

@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+
+/// Sends messages into a running program from outside: timers, devices, the network. Messages
+/// sent this way go through the same loop as input, one at a time.
+public struct MessageInbox<Message: Sendable>: Sendable {
+    fileprivate let continuation: AsyncStream<RuntimeEvent<Message>>.Continuation
+
+    public func send(_ message: Message) { continuation.yield(.message(message)) }
+}
+
+fileprivate enum RuntimeEvent<Message: Sendable>: Sendable {
+    case input([InputEvent])
+    case message(Message)
+    case resize(Size)
+    case terminate(Int32)
+    case inputClosed
+}
+
+/// How a program ended.
+public enum RuntimeExit: Equatable, Sendable {
+    /// `update` returned ``Effect/quit``.
+    case quit
+    /// A termination signal arrived; the terminal has been restored. Exit with 128 + signal.
+    case signal(Int32)
+    /// The terminal's input closed (the window went away).
+    case inputClosed
+}
+
+/// Runs a ``TerminalApp`` on the real terminal: raw mode and the toolkit's modes on, one loop
+/// merging input, resizes, signals, timer and device messages; the terminal restored on every
+/// way out (return, thrown error, SIGINT/SIGTERM/SIGHUP).
+///
+/// `clock` is the clock ``Effect/after(_:_:)`` sleeps on; tests inject their own.
+public struct TerminalRuntime<App: TerminalApp, C: Clock> where C.Duration == Duration {
+    public let app: App
+    public let clock: C
+    /// Grace period after a termination signal before the process exits on its own.
+    public static var signalGrace: Duration { .seconds(2) }
+
+    public init(app: App, clock: C) {
+        self.app = app
+        self.clock = clock
+    }
+
+    /// Runs until quit, a termination signal or the end of input; returns how it ended and the
+    /// final model. `onStart` receives the inbox for outside messages.
+    public func run(model: App.Model, input: Int32 = 0, output: Int32 = 1,
+                    onStart: (MessageInbox<App.Message>) -> Void = { _ in }) async throws -> (RuntimeExit, App.Model) {
+        let device = try TerminalDevice.open(input: input, output: output)
+        defer { device.restore() }
+        let (stream, continuation) = AsyncStream<RuntimeEvent<App.Message>>.makeStream()
+        let signals = SignalWatcher(
+            onTerminate: { number in
+                device.restore()
+                continuation.yield(.terminate(number))
+                DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(2)) { exit(128 + number) }
+            },
+            onResize: {
+                if let size = device.size { continuation.yield(.resize(size)) }
+            })
+        defer { signals.cancel() }
+        let reader = InputReader(descriptor: input)
+        reader.start(deliver: { continuation.yield(.input($0)) }, onEnd: { continuation.yield(.inputClosed) })
+        defer { reader.stop() }
+
+        var core = ProgramCore(app: app, model: model, size: device.size ?? Size(columns: 80, rows: 24))
+        var renderer = DiffRenderer()
+        onStart(MessageInbox(continuation: continuation))
+        if perform(core.start(), continuation) { return (.quit, core.model) }
+        render(&core, &renderer, device)
+
+        for await event in stream {
+            var effects: [Effect<App.Message>] = []
+            switch event {
+            case .input(let inputs):
+                for input in inputs {
+                    if case .modeReport(2026, let value) = input {
+                        renderer.synchronizedOutput = value == 1 || value == 2
+                        continue
+                    }
+                    effects += core.handle(input)
+                }
+            case .message(let message):
+                effects += core.dispatch(message)
+            case .resize(let size):
+                renderer.invalidate()
+                core.resize(to: size)
+            case .terminate(let number):
+                return (.signal(number), core.model)
+            case .inputClosed:
+                return (.inputClosed, core.model)
+            }
+            if perform(effects, continuation) { return (.quit, core.model) }
+            render(&core, &renderer, device)
+        }
+        return (.inputClosed, core.model)
+    }
+
+    private func render(_ core: inout ProgramCore<App>, _ renderer: inout DiffRenderer, _ device: TerminalDevice) {
+        guard core.needsRender else { return }
+        let bytes = renderer.render(core.frame.buffer)
+        if !bytes.isEmpty { device.write(bytes) }
+        core.didRender()
+    }
+
+    /// Starts the effects; returns true when one of them is ``Effect/quit``.
+    private func perform(_ effects: [Effect<App.Message>], _ continuation: AsyncStream<RuntimeEvent<App.Message>>.Continuation) -> Bool {
+        var quit = false
+        for effect in effects {
+            switch effect {
+            case .quit:
+                quit = true
+            case .after(let delay, let message):
+                let clock = self.clock
+                Task {
+                    try? await clock.sleep(for: delay)
+                    continuation.yield(.message(message))
+                }
+            case .run(let work):
+                Task {
+                    if let message = await work() { continuation.yield(.message(message)) }
+                }
+            }
+        }
+        return quit
+    }
+}
+
+extension TerminalRuntime where C == ContinuousClock {
+    public init(app: App) { self.init(app: app, clock: ContinuousClock()) }
+}

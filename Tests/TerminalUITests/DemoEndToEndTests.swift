@@ -1,0 +1,138 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KioskTesting
+import Testing
+import TerminalUI
+
+/// `kioskctl ui demo` in a real pseudo-terminal: what it draws is replayed into the terminal
+/// model, touches arrive as SGR mouse reports, keys as bytes, resizes as TIOCSWINSZ + SIGWINCH.
+@Suite("kioskctl ui demo in a pseudo-terminal", .serialized)
+struct DemoEndToEndTests {
+    /// The running demo and the terminal model fed from its output.
+    final class Session {
+        let pty: PseudoTerminal
+        var screen: VTScreen
+        private var consumed = 0
+
+        init(size: Size) throws {
+            pty = try PseudoTerminal.spawn(try BuiltProducts.executable("kioskctl"), arguments: ["ui", "demo"], size: size)
+            screen = VTScreen(size: size)
+        }
+
+        /// Reads until the terminal model satisfies `condition`.
+        func wait(_ what: String, _ condition: (VTScreen) -> Bool) throws {
+            try pty.read(timeout: .seconds(15)) { _ in
+                sync()
+                return condition(screen)
+            }
+        }
+
+        func sync() {
+            let output = pty.output
+            if consumed < output.count {
+                screen.feed(output[consumed...])
+                consumed = output.count
+            }
+        }
+
+        /// A finger tap on the text `label` (its first occurrence, or its last one, e.g. a dialog's
+        /// button below the same word in its message): SGR press and release, 1-based coordinates.
+        func tap(_ label: String, last: Bool = false) throws {
+            let found = screen.findAll(label)
+            guard let point = last ? found.last : found.first else {
+                Issue.record("\(label) is not on screen:\n\(screen.screenText)")
+                return
+            }
+            try pty.write("\u{1B}[<0;\(point.x + 1);\(point.y + 1)M")
+            try pty.write("\u{1B}[<0;\(point.x + 1);\(point.y + 1)m")
+        }
+    }
+
+    static let modesOn = [1049, 1000, 1002, 1006, 2004]
+
+    @Test("The demo starts, draws, takes taps, keys and a resize, and SIGTERM restores the terminal")
+    func fullSession() throws {
+        let session = try Session(size: Size(columns: 100, rows: 30))
+        try session.wait("first frame") { $0.screenText.contains("TerminalUI 组件演示") && $0.screenText.contains("退出") }
+        #expect(Set(Self.modesOn).isSubset(of: session.screen.privateModes))
+        #expect(!session.screen.privateModes.contains(25)) // cursor hidden
+        #expect(!session.screen.privateModes.contains(7)) // no autowrap
+        #expect(try !session.pty.isCookedMode()) // raw mode
+
+        // The demo asked whether synchronized output is supported; answer yes and check that the
+        // following frames are wrapped in it.
+        #expect(session.pty.outputText.contains("\u{1B}[?2026$p"))
+        try session.pty.write("\u{1B}[?2026;2$y")
+        let beforeTap = session.pty.output.count
+        try session.tap("确认")
+        try session.wait("tap result") { $0.screenText.contains("提示：已点按：确认") }
+        #expect(String(decoding: session.pty.output[beforeTap...], as: UTF8.self).contains("\u{1B}[?2026h"))
+
+        // A lone ESC becomes the Escape key after the decoder's timeout: back from the picker.
+        try session.tap("选择县区")
+        try session.wait("picker") { $0.screenText.contains("共 300 个") }
+        try session.tap("下一页")
+        try session.wait("page 2") { $0.screenText.contains("第 2/") }
+        try session.pty.write("\u{1B}")
+        try session.wait("back on the first screen") { $0.screenText.contains("姓名（可用输入法）") }
+
+        try session.tap("下一步")
+        try session.wait("step change") { $0.screenText.contains("第3步/共6步：核对信息") }
+
+        try session.pty.write("1101")
+        try session.tap("X")
+        try session.wait("typed digits and keypad X") { $0.screenText.contains("# 1101X") }
+
+        // A press that slides off the button before release must not act.
+        guard let quit = session.screen.find("退出") else { Issue.record("no 退出"); return }
+        try session.pty.write("\u{1B}[<0;\(quit.x + 1);\(quit.y + 1)M\u{1B}[<32;2;2M\u{1B}[<0;2;2m")
+        try session.tap("打开对话框")
+        try session.wait("dialog") { $0.screenText.contains("【确认提交】") }
+        try session.tap("取消", last: true)
+        try session.wait("dialog closed") { $0.screenText.contains("已点按：对话框 取消") }
+
+        try session.pty.resize(to: Size(columns: 120, rows: 40))
+        session.screen.resize(to: Size(columns: 120, rows: 40))
+        try session.wait("repaint at the new size") { $0.line(39).contains("120x40") && $0.screenText.contains("退出") }
+        #expect(session.screen.screenText.contains("第3步/共6步"))
+
+        session.pty.signal(SIGTERM)
+        let status = try session.pty.waitForExit()
+        session.sync()
+        #expect(status == .exited(128 + SIGTERM))
+        assertRestored(session)
+    }
+
+    @Test("q, the 退出 button, SIGINT and SIGHUP all restore the terminal", arguments: ["q", "button", "INT", "HUP"])
+    func otherExits(way: String) throws {
+        let session = try Session(size: Size(columns: 100, rows: 30))
+        try session.wait("first frame") { $0.screenText.contains("退出") }
+        switch way {
+        case "q": try session.pty.write("q")
+        case "button": try session.tap("退出")
+        case "INT": session.pty.signal(SIGINT)
+        default: session.pty.signal(SIGHUP)
+        }
+        let status = try session.pty.waitForExit()
+        session.sync()
+        let expected: PseudoTerminal.ExitStatus = switch way {
+        case "INT": .exited(128 + SIGINT)
+        case "HUP": .exited(128 + SIGHUP)
+        default: .exited(0)
+        }
+        #expect(status == expected)
+        assertRestored(session)
+    }
+
+    func assertRestored(_ session: Session) {
+        let screen = session.screen
+        #expect(!screen.isAlternateScreen, "still on the alternate screen")
+        #expect(screen.privateModes.isDisjoint(with: Self.modesOn), "modes left on: \(screen.privateModes.sorted())")
+        #expect(screen.privateModes.contains(25), "cursor left hidden")
+        #expect(screen.privateModes.contains(7), "autowrap left off")
+        #expect(screen.style == .plain)
+        #expect(!screen.screenText.contains("组件演示"), "the main screen shows the demo")
+        #expect((try? session.pty.isCookedMode()) == true, "termios not restored")
+    }
+}
