@@ -92,6 +92,26 @@ testingDependencies += ["TerminalUI"]
 
 // MARK: - KioskStore and CentralService — cases, outbox, central API, central-sim
 
+// KioskStore: the case store (SQLite through GRDB on the system libsqlite3, sealed personal data).
+dependencies += [
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+]
+targets += [
+    .target(name: "KioskStore", dependencies: [
+        "KioskDomain",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+    ]),
+    .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskDomain", "KioskTesting"]),
+    .executableTarget(name: "bench-store", dependencies: ["KioskStore", "KioskDomain", "KioskTesting"]),
+    // The process the store's crash test kills with SIGKILL.
+    .executableTarget(name: "store-crash-writer", dependencies: ["KioskStore", "KioskTesting"]),
+]
+products += [.library(name: "KioskStore", targets: ["KioskStore"])]
+kioskctlDependencies += ["KioskStore"]
+testingDependencies += ["KioskStore"]
+
 // MARK: - KioskTesting — shared test rigs (simulators on ptys, private cupsd, fixture builders)
 
 targets += [

@@ -20,6 +20,8 @@ struct KioskCtl: AsyncParsableCommand {
             PrinterCommand.self,
             UICommand.self,
             // MARK: cases
+            CasesCommand.self,
+            OutboxCommand.self,
         ]
     )
 
