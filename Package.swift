@@ -38,10 +38,27 @@ testingDependencies += ["KioskDomain"]
 
 // MARK: - KioskStore and CentralService — cases, outbox, central API, central-sim
 
-// CentralService (API contract, signing, client, outbox drainer) and central-sim (reference server).
+// KioskStore: the case store (SQLite through GRDB on the system libsqlite3, sealed personal data).
 dependencies += [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+]
+targets += [
+    .target(name: "KioskStore", dependencies: [
+        "KioskDomain",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+    ]),
+    .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskDomain", "KioskTesting"]),
+    .executableTarget(name: "bench-store", dependencies: ["KioskStore", "KioskDomain", "KioskTesting"]),
+]
+products += [.library(name: "KioskStore", targets: ["KioskStore"])]
+kioskctlDependencies += ["KioskStore"]
+testingDependencies += ["KioskStore"]
+
+// CentralService (API contract, signing, client, outbox drainer) and central-sim (reference server).
+// GRDB and swift-crypto come from the KioskStore lines above.
+dependencies += [
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -51,7 +68,7 @@ dependencies += [
 ]
 targets += [
     .target(name: "CentralService", dependencies: [
-        "KioskDomain",
+        "KioskDomain", "KioskStore",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -74,10 +91,10 @@ targets += [
         "CentralSim", .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
     .executableTarget(name: "bench-central", dependencies: [
-        "CentralService", "CentralSim", "KioskDomain",
+        "CentralService", "CentralSim", "KioskDomain", "KioskStore", "KioskTesting",
         .product(name: "Hummingbird", package: "hummingbird"),
     ]),
-    .testTarget(name: "CentralServiceTests", dependencies: ["CentralService", "CentralSim", "KioskTesting"]),
+    .testTarget(name: "CentralServiceTests", dependencies: ["CentralService", "CentralSim", "KioskStore", "KioskTesting"]),
 ]
 products += [
     .library(name: "CentralService", targets: ["CentralService"]),

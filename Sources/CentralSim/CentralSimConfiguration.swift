@@ -19,13 +19,12 @@ public struct CentralSimConfiguration: Sendable {
     /// Probability that a department refuses an item (不予受理).
     public var refusalRate: Double
     public var faults: FaultInjection
-    /// The folder holding `api/central.yaml` and `calendar/`.
-    public var assets: AssetDirectory?
+    /// The folder holding `api/central.yaml`, `calendar/` and the division codes.
+    public var assets: AssetDirectory
 
-    public init(host: String = "127.0.0.1", port: Int = 8480, databasePath: String,
+    public init(host: String = "127.0.0.1", port: Int = 8480, databasePath: String, assets: AssetDirectory,
                 terminals: [String: TerminalSecret], signatureWindow: TimeInterval = 300, speed: Double = 1440,
-                seed: UInt64 = 1, refusalRate: Double = 0.03, faults: FaultInjection = FaultInjection(),
-                assets: AssetDirectory? = nil) {
+                seed: UInt64 = 1, refusalRate: Double = 0.03, faults: FaultInjection = FaultInjection()) {
         self.host = host
         self.port = port
         self.databasePath = databasePath

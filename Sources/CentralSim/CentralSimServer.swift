@@ -21,11 +21,12 @@ public struct CentralSimServer: Sendable {
         self.logger = logger
         database = try SimDatabase(path: configuration.databasePath)
         verifier = SignatureVerifier(secrets: configuration.terminals, window: configuration.signatureWindow)
-        var calendar: WorkingDayCalendar?
-        var specification: Data?
-        if let assets = configuration.assets {
-            calendar = try WorkingDayCalendar.load(from: assets)
-            specification = FileManager.default.contents(atPath: assets.url("api/central.yaml").path)
+        let assets = configuration.assets
+        let calendar = try WorkingDayCalendar.load(from: assets)
+        let divisions = try DivisionCodes.load(from: assets)
+        let specPath = assets.url("api/central.yaml").path
+        guard let specification = FileManager.default.contents(atPath: specPath) else {
+            throw DataFileError(file: specPath, key: "", expected: "the central API document (OpenAPI 3.1)")
         }
         let regions = RegionDirectory.standard
         let repository = CaseRepository(
@@ -33,7 +34,7 @@ public struct CentralSimServer: Sendable {
             simulator: ProgressSimulator(speed: configuration.speed, seed: configuration.seed,
                                          refusalRate: configuration.refusalRate),
             dueDates: DueDates(calendar: calendar))
-        routes = CentralRoutes(repository: repository, validator: SubmissionValidator(regions: regions),
+        routes = CentralRoutes(repository: repository, validator: SubmissionValidator(regions: regions, divisions: divisions),
                                knownTerminals: verifier.terminalIDs, specification: specification, now: { Date() })
     }
 

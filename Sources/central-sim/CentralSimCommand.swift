@@ -74,15 +74,14 @@ struct CentralSimCommand: AsyncParsableCommand {
         if secrets.isEmpty {
             FileHandle.standardError.write(Data("central-sim: no --terminal given; every signed request will be refused\n".utf8))
         }
-        let directory = try? AssetDirectory.locate(explicit: assets)
+        let directory = try AssetDirectory.locate(explicit: assets)
         let configuration = CentralSimConfiguration(
-            host: host.isEmpty ? "127.0.0.1" : host, port: port, databasePath: db, terminals: secrets,
+            host: host.isEmpty ? "127.0.0.1" : host, port: port, databasePath: db, assets: directory, terminals: secrets,
             signatureWindow: signatureWindow, speed: speed, seed: seed, refusalRate: refusalRate,
             faults: FaultInjection(errorRate: errorRate, timeoutRate: timeoutRate, hang: hangSeconds, dropRate: dropRate,
                                    unavailableRate: unavailableRate, retryAfter: retryAfter, latency: latencyMs / 1000,
                                    latencyJitter: latencyJitterMs / 1000, slowBodyRate: slowBodyRate,
-                                   slowBodyDelay: slowBodyDelayMs / 1000, seed: faultSeed),
-            assets: directory)
+                                   slowBodyDelay: slowBodyDelayMs / 1000, seed: faultSeed))
         let server = try CentralSimServer(configuration: configuration)
         try await server.run { port in
             FileHandle.standardOutput.write(Data("central-sim listening on http://\(configuration.host):\(port)\n".utf8))

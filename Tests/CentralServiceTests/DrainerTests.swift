@@ -124,8 +124,8 @@ import Testing
 
         let directory = try RepositoryPaths.temporaryDirectory("central-sim")
         let server = try await CentralSimServer.start(CentralSimConfiguration(
-            port: port, databasePath: directory.appendingPathComponent("c.sqlite").path,
-            terminals: [CentralSimHarness.terminalID: secret], assets: RepositoryPaths.assets))
+            port: port, databasePath: directory.appendingPathComponent("c.sqlite").path, assets: RepositoryPaths.assets,
+            terminals: [CentralSimHarness.terminalID: secret]))
         let report = try await drainer.run(untilEmpty: true)
         #expect(report.delivered == 8)
         #expect(try await drainer.status().pending == 0)

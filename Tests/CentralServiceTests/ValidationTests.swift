@@ -22,8 +22,8 @@ import Testing
         #expect(result?.0 == 422)
         let errors = result?.1.fieldErrors ?? []
         let byField = Dictionary(errors.map { ($0.field, $0.code) }, uniquingKeysWith: { a, _ in a })
-        #expect(byField["applicant.idNumber"] == "invalid_checksum")
-        #expect(byField["applicant.phone"] == "invalid_format")
+        #expect(byField["applicant.idNumber"] == "wrong_check_character")
+        #expect(byField["applicant.phone"] == "wrong_length")
         #expect(byField["region"] == "unknown_region")
         #expect(byField["fields[0].departments"] == "unknown_department")
         let text = String(describing: result?.1 ?? Problem(error: "", message: ""))
@@ -34,9 +34,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("11010519491231002", "invalid_format"),
+        ("11010519491231002", "wrong_length"),
         ("11010519491331002X", "invalid_birth_date"),
-        ("440524188001010015", "invalid_checksum"),
+        ("440524188001010015", "wrong_check_character"),
     ])
     func idNumberRules(number: String, code: String) async throws {
         let sim = try await CentralSimHarness.start()

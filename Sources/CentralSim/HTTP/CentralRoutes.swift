@@ -11,14 +11,13 @@ struct CentralRoutes: Sendable {
     let repository: CaseRepository
     let validator: SubmissionValidator
     let knownTerminals: [String]
-    let specification: Data?
+    let specification: Data
     let now: @Sendable () -> Date
 
     func register(on router: Router<SimRequestContext>) {
         router.get("/healthz") { _, _ in JSONAnswer.data(.ok, Data(#"{"status":"ok"}"#.utf8)) }
         router.get("/openapi.yaml") { _, _ in
-            guard let specification else { return JSONAnswer.notFound("接口规范文件") }
-            return Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(bytes: specification)))
         }
         router.post("/v1/cases") { request, context in try await submit(request, context) }
@@ -83,7 +82,7 @@ struct CentralRoutes: Sendable {
                                                           fieldErrors: [.init(field: "terminalId", code: "mismatch",
                                                                               message: "与签名终端不一致")]))
         }
-        let errors = validator.errors(in: submission, idempotencyKey: key)
+        let errors = validator.errors(in: submission, idempotencyKey: key, today: DueDates.chinaDate(now()))
         guard errors.isEmpty else {
             return JSONAnswer.problem(.unprocessableContent, Problem(error: "validation_failed", message: "案件内容校验未通过",
                                                                      fieldErrors: errors))

@@ -16,7 +16,7 @@ struct DueDates: Sendable {
     /// N from "N个工作日".
     static func workingDays(in text: String) -> Int? {
         guard let range = text.range(of: "个工作日") else { return nil }
-        let digits = text[..<range.lowerBound].reversed().prefix { $0.isASCIIDigit }
+        let digits = text[..<range.lowerBound].reversed().prefix { $0.isASCII && $0.isNumber }
         return Int(String(digits.reversed()))
     }
 

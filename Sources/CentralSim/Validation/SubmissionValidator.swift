@@ -7,8 +7,10 @@ import KioskDomain
 struct SubmissionValidator: Sendable {
     /// Regions central-sim serves, with what it knows about each.
     let regions: RegionDirectory
+    /// Division codes (historical ones included) for the ID number's first six digits.
+    let divisions: DivisionCodes
 
-    func errors(in submission: CaseSubmission, idempotencyKey: String) -> [Problem.FieldError] {
+    func errors(in submission: CaseSubmission, idempotencyKey: String, today: CivilDate) -> [Problem.FieldError] {
         var errors: [Problem.FieldError] = []
         func fail(_ field: String, _ code: String, _ message: String) {
             errors.append(.init(field: field, code: code, message: message))
@@ -33,18 +35,26 @@ struct SubmissionValidator: Sendable {
         {
             fail("applicant.name", "invalid_name", "姓名应为2至30个字符，不含数字")
         }
-        if let failure = ResidentIDCheck.failure(applicant.idNumber) {
-            fail("applicant.idNumber", failure.rawValue, failure.message)
-        } else {
-            if let birth = applicant.birthDate, birth != ResidentIDCheck.birthDate(applicant.idNumber) {
+        do {
+            let number = try ResidentIDNumber(validating: applicant.idNumber, today: today, divisions: divisions)
+            if number.value != applicant.idNumber {
+                fail("applicant.idNumber", "not_normalised", "身份证号码应为18位半角字符，末位X大写")
+            }
+            if let birth = applicant.birthDate, birth != number.birthDate {
                 fail("applicant.birthDate", "mismatch", "出生日期与身份证号码不一致")
             }
-            if let sex = applicant.sex, sex != ResidentIDCheck.sex(applicant.idNumber)?.rawValue {
+            if let sex = applicant.sex, sex != number.sex.rawValue {
                 fail("applicant.sex", "mismatch", "性别与身份证号码不一致")
             }
+        } catch {
+            fail("applicant.idNumber", error.code, error.chineseMessage)
         }
-        if let phone = applicant.phone, !Self.isMobile(phone) {
-            fail("applicant.phone", "invalid_format", "手机号码应为11位，以13至19开头")
+        if let phone = applicant.phone {
+            do {
+                _ = try PhoneNumber(validating: phone)
+            } catch {
+                fail("applicant.phone", error.code, error.chineseMessage)
+            }
         }
 
         if submission.items.isEmpty { fail("items", "required", "至少需要一个办理事项") }
@@ -71,10 +81,5 @@ struct SubmissionValidator: Sendable {
             fail("materials[\(index)]", "invalid", "材料名称不能为空，份数至少为1")
         }
         return errors
-    }
-
-    static func isMobile(_ text: String) -> Bool {
-        let chars = Array(text)
-        return chars.count == 11 && chars[0] == "1" && ("3"..."9").contains(chars[1]) && chars.allSatisfy(\.isASCIIDigit)
     }
 }

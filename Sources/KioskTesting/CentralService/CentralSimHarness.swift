@@ -19,8 +19,8 @@ public final class CentralSimHarness: Sendable {
         let secret = TerminalSecret.generate()
         let server = try await CentralSimServer.start(CentralSimConfiguration(
             host: "127.0.0.1", port: 0, databasePath: directory.appendingPathComponent("central.sqlite").path,
-            terminals: [terminalID: secret], signatureWindow: signatureWindow, speed: speed, seed: 7,
-            refusalRate: refusalRate, faults: faults, assets: RepositoryPaths.assets))
+            assets: RepositoryPaths.assets, terminals: [terminalID: secret], signatureWindow: signatureWindow, speed: speed, seed: 7,
+            refusalRate: refusalRate, faults: faults))
         let client = CentralClient(configuration: .init(baseURL: server.baseURL, terminalID: terminalID,
                                                         connectTimeout: .seconds(2), requestTimeout: clientTimeout),
                                    secret: secret)

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import KioskStore
+
+@Suite struct PersonalDataScrubberTests {
+    @Test func knownValuesAndLongDigitRunsAreRemoved() {
+        let text = "422: 申请人王建国 证件11010519491231002X 电话13800138000 账号6222020200112233445 退役时间2021年"
+        let scrubbed = PersonalDataScrubber.scrub(text, knownValues: ["王建国"])
+        #expect(!scrubbed.contains("王建国"))
+        #expect(!scrubbed.contains("11010519491231002X"))
+        #expect(!scrubbed.contains("13800138000"))
+        #expect(!scrubbed.contains("6222020200112233445"))
+        #expect(scrubbed.contains("2021年"))
+        #expect(scrubbed.hasPrefix("422: 申请人[已隐去]"))
+    }
+
+    @Test func controlCharactersAreDroppedAndLengthIsCapped() {
+        let scrubbed = PersonalDataScrubber.scrub("bad\u{1B}[2Jgateway\n\u{7}" + String(repeating: "x", count: 2000))
+        #expect(!scrubbed.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) })
+        #expect(scrubbed.count <= PersonalDataScrubber.maximumLength + 1)
+    }
+
+    /// Property: whatever surrounds it, no run of six or more digits survives.
+    @Test(arguments: 0..<200) func noLongDigitRunSurvives(seed: Int) {
+        var generator = SplitMix(seed: UInt64(seed))
+        let alphabet = Array("0123456789０１２３４５６７８９Xx 姓名:-/abc")
+        let text = String((0..<Int(generator.next() % 80)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+        let scrubbed = PersonalDataScrubber.scrub(text)
+        #expect(scrubbed.firstMatch(of: #/[0-9０-９]{6,}/#) == nil, "\(text) -> \(scrubbed)")
+    }
+}
+
+/// A tiny deterministic generator for property tests.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import KioskDomain
+import KioskTesting
+import Testing
+@testable import KioskStore
+
+/// Personal data never reaches the disk in clear: not the database file, not its WAL.
+@Suite struct SealingTests {
+    @Test func databaseAndWALHoldNoPersonalDataInClear() async throws {
+        let rig = try StoreRig(label: "sealing")
+        defer { rig.remove() }
+        let store = try rig.open()
+        let cases = (0..<6).map { CaseFixtures.withBankAccountAndPhoto(index: $0) }
+        for filed in cases { try await store.confirm(filed) }
+        // A server error that echoes the applicant must not reach the clear last_error column.
+        let first = cases[0]
+        try await store.markAttemptFailed(caseID: first.id,
+                                          error: "422 字段错误: 姓名 \(first.applicant.name) 身份证 \(first.applicant.idNumber)",
+                                          nextAttemptAt: rig.clock.now, permanent: false)
+        try await store.recordDeviceEvent(device: "reader", event: "card-read", detail: "号码 \(first.applicant.idNumber)")
+        try await store.markDelivered(caseID: cases[1].id, centralCaseNumber: "CQ2026112300001",
+                                      acknowledgedAt: rig.clock.now, response: Data("{\"name\":\"\(cases[1].applicant.name)\"}".utf8))
+
+        // The WAL still holds every write here: the files are searched before any checkpoint.
+        let files = rig.databaseFiles
+        #expect(files.contains { $0.lastPathComponent.hasSuffix("-wal") })
+        let values = cases.flatMap(PersonalDataProbe.values(of:))
+        #expect(values.contains("6222020200112233445"))
+        #expect(try PersonalDataProbe.occurrences(of: values, in: files) == [])
+        for filed in cases {
+            let photo = try #require(filed.applicant.photo)
+            for file in files { #expect(try !PersonalDataProbe.fileContains(file, photo.prefix(64))) }
+        }
+        // The probe itself works: clear metadata is found in the same files.
+        #expect(try !PersonalDataProbe.occurrences(of: [first.localReference, first.hall], in: files).isEmpty)
+
+        // And everything opens again, unchanged.
+        for var filed in cases {
+            if filed.id == cases[1].id { filed.centralCaseNumber = "CQ2026112300001" }
+            #expect(try await store.loadCase(id: filed.id) == filed)
+        }
+        try await store.close()
+        #expect(try PersonalDataProbe.occurrences(of: values, in: rig.databaseFiles) == [])
+    }
+
+    @Test func aSealedValueMovedToAnotherCaseDoesNotOpen() throws {
+        let sealer = Sealer(key: SealingKey(key: .init(size: .bits256)))
+        let a = UUID(), b = UUID()
+        let sealed = try sealer.seal(Data("王建国".utf8), .applicant(a))
+        #expect(sealer.open(sealed, .applicant(a)) == Data("王建国".utf8))
+        #expect(sealer.open(sealed, .applicant(b)) == nil)
+        #expect(sealer.open(sealed, .photo(a)) == nil)
+        var tampered = sealed
+        tampered[tampered.count / 2] ^= 0x01
+        #expect(sealer.open(tampered, .applicant(a)) == nil)
+        #expect(Sealer(key: SealingKey(key: .init(size: .bits256))).open(sealed, .applicant(a)) == nil)
+    }
+
+    @Test func aTamperedCiphertextInTheDatabaseIsAClearError() async throws {
+        let rig = try StoreRig(label: "tamper")
+        defer { rig.remove() }
+        let filed = CaseFixtures.withBankAccountAndPhoto(index: 2)
+        let store = try rig.open()
+        try await store.confirm(filed)
+        try await store.close()
+        try sqlite(rig.databasePath, "UPDATE cases SET sealed_applicant = (SELECT sealed_value FROM case_fields WHERE personal = 1 LIMIT 1)")
+        let reopened = try rig.open()
+        await #expect(throws: StoreError.unsealFailed(id: filed.id, what: "applicant")) {
+            try await reopened.loadCase(id: filed.id)
+        }
+    }
+}
