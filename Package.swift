@@ -51,6 +51,8 @@ targets += [
     ]),
     .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskDomain", "KioskTesting"]),
     .executableTarget(name: "bench-store", dependencies: ["KioskStore", "KioskDomain", "KioskTesting"]),
+    // The process the store's crash test kills with SIGKILL.
+    .executableTarget(name: "store-crash-writer", dependencies: ["KioskStore", "KioskTesting"]),
 ]
 products += [.library(name: "KioskStore", targets: ["KioskStore"])]
 kioskctlDependencies += ["KioskStore"]

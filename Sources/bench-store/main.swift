@@ -2,7 +2,9 @@
 // against the same insert with the WAL default (synchronous=NORMAL) as the baseline, in the same
 // run, interleaved case by case so both see the same disk and load.
 //
-// Usage: bench-store [--cases N] [--dir DIRECTORY]
+// Usage: bench-store [--cases N] [--dir DIRECTORY] [--keep]
+// `--keep` leaves the durable store (and its key) in place and prints its paths, so `kioskctl
+// cases list --db … --key …` can be tried on realistic data.
 // The directory must be on the disk the terminal uses (not tmpfs, where fsync costs nothing).
 import Foundation
 import KioskDomain
@@ -12,6 +14,7 @@ import KioskTesting
 struct Options {
     var cases = 300
     var directory = FileManager.default.currentDirectoryPath + "/.build/bench-store-data"
+    var keep = false
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -23,8 +26,10 @@ struct Options {
             case "--dir":
                 guard let value = iterator.next() else { throw Usage("--dir expects a directory") }
                 directory = value
+            case "--keep":
+                keep = true
             default:
-                throw Usage("unknown argument \(argument); usage: bench-store [--cases N] [--dir DIRECTORY]")
+                throw Usage("unknown argument \(argument); usage: bench-store [--cases N] [--dir DIRECTORY] [--keep]")
             }
         }
     }
@@ -47,7 +52,13 @@ func run() async throws {
     let options = try Options(CommandLine.arguments)
     let root = URL(fileURLWithPath: options.directory).appendingPathComponent("run-\(getpid())")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: root) }
+    defer {
+        if options.keep {
+            print("kept: --db \(root.path)/full.sqlite --key \(root.path)/full.key")
+        } else {
+            try? FileManager.default.removeItem(at: root)
+        }
+    }
     func open(_ name: String) throws -> CaseStore {
         try CaseStore(configuration: StoreConfiguration(databasePath: root.appendingPathComponent("\(name).sqlite").path,
                                                         keyFilePath: root.appendingPathComponent("\(name).key").path))

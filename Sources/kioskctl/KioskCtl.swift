@@ -14,6 +14,8 @@ struct KioskCtl: AsyncParsableCommand {
             ValidateCommand.self,
             // MARK: devices
             // MARK: cases
+            CasesCommand.self,
+            OutboxCommand.self,
         ]
     )
 

@@ -61,21 +61,35 @@ enum CaseRows {
         }
     }
 
-    /// Reads a whole case and opens its sealed parts.
+    /// Reads a whole case and opens its sealed parts; `personalDataPurged` once they are purged.
     static func load(id: UUID, sealer: Sealer, _ db: Database) throws -> FiledCase {
+        try load(id: id, sealer: sealer, allowingPurged: false, db).0
+    }
+
+    /// Reads a whole case; when `allowingPurged` and the personal data was purged, returns the
+    /// metadata with an empty applicant and empty personal field values, and the purge time.
+    static func load(id: UUID, sealer: Sealer, allowingPurged: Bool, _ db: Database) throws -> (FiledCase, Date?) {
         let key = id.uuidString
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: [key]) else {
             throw StoreError.caseNotFound(key)
         }
-        if let purgedAt = row["purged_at"] as Double? {
-            throw StoreError.personalDataPurged(id: id, purgedAt: Date(timeIntervalSince1970: purgedAt))
+        let purgedAt = (row["purged_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+        if let purgedAt, !allowingPurged { throw StoreError.personalDataPurged(id: id, purgedAt: purgedAt) }
+        let filed = try loadBody(row, id: id, sealer: sealer, purged: purgedAt != nil, db)
+        return (filed, purgedAt)
+    }
+
+    private static func loadBody(_ row: Row, id: UUID, sealer: Sealer, purged: Bool, _ db: Database) throws -> FiledCase {
+        let key = id.uuidString
+        var applicant = FiledCase.Applicant(name: "", idNumber: "")
+        if !purged {
+            guard let sealedApplicant = row["sealed_applicant"] as Data?,
+                  let applicantJSON = sealer.open(sealedApplicant, .applicant(id)) else {
+                throw StoreError.unsealFailed(id: id, what: "applicant")
+            }
+            applicant = try decode(FiledCase.Applicant.self, applicantJSON, column: "cases.sealed_applicant")
         }
-        guard let sealedApplicant = row["sealed_applicant"] as Data?,
-              let applicantJSON = sealer.open(sealedApplicant, .applicant(id)) else {
-            throw StoreError.unsealFailed(id: id, what: "applicant")
-        }
-        var applicant = try decode(FiledCase.Applicant.self, applicantJSON, column: "cases.sealed_applicant")
-        if let photo = try Data.fetchOne(db, sql: "SELECT sealed_photo FROM case_photos WHERE case_id = ?", arguments: [key]) {
+        if !purged, let photo = try Data.fetchOne(db, sql: "SELECT sealed_photo FROM case_photos WHERE case_id = ?", arguments: [key]) {
             guard let opened = sealer.open(photo, .photo(id)) else { throw StoreError.unsealFailed(id: id, what: "photo") }
             applicant.photo = opened
         }
@@ -86,7 +100,7 @@ enum CaseRows {
                                limitText: item["limit_text"], displayOnly: (item["display_only"] as Int) == 1)
             }
         let fields = try Row.fetchAll(db, sql: "SELECT * FROM case_fields WHERE case_id = ? ORDER BY position", arguments: [key])
-            .map { field in try loadField(field, id: id, sealer: sealer) }
+            .map { field in try loadField(field, id: id, sealer: sealer, purged: purged) }
         let materials = try decode([FiledCase.MaterialToHandIn].self, Data((row["materials_json"] as String).utf8),
                                    column: "cases.materials_json")
         guard let filedOn = try civilDate(row["filed_on"], column: "cases.filed_on") else {
@@ -102,11 +116,13 @@ enum CaseRows {
             delivery: row["delivery"], consultationPhone: row["consultation_phone"])
     }
 
-    private static func loadField(_ field: Row, id: UUID, sealer: Sealer) throws -> FiledCase.FieldValue {
+    private static func loadField(_ field: Row, id: UUID, sealer: Sealer, purged: Bool) throws -> FiledCase.FieldValue {
         let position: Int = field["position"]
         let personal = (field["personal"] as Int) == 1
         let value: String
-        if personal {
+        if personal, purged {
+            value = ""
+        } else if personal {
             guard let sealed = field["sealed_value"] as Data?, let opened = sealer.open(sealed, .field(id, position: position)) else {
                 throw StoreError.unsealFailed(id: id, what: "field \(field["code"] as String)")
             }

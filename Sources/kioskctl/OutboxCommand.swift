@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import KioskStore
+
+/// `kioskctl outbox list|retry`: the delivery queue to the central service, for an operator.
+struct OutboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outbox",
+        abstract: "查看或重试待报送队列 — inspect the outbox or retry a case.",
+        subcommands: [List.self, Retry.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出报送队列，最早的在前 — list entries, oldest first.")
+
+        enum StateFilter: String, ExpressibleByArgument, CaseIterable {
+            case pending, delivered, dead, all
+        }
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "Which entries: \(StateFilter.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var state: StateFilter = .all
+
+        @Option(help: "At most this many entries.")
+        var limit = 1000
+
+        func run() async throws {
+            let caseStore = try store.open()
+            let states: Set<OutboxState> = state == .all ? [] : [OutboxState(rawValue: state.rawValue)!]
+            let (entries, stats) = try await storeCall {
+                (try await caseStore.outboxEntries(states: states, limit: limit), try await caseStore.outboxStats(now: Date()))
+            }
+            let report = OutboxReport(stats: stats, entries: entries)
+            if store.json {
+                try printJSON(report)
+            } else {
+                print(report.chineseText)
+            }
+        }
+    }
+
+    struct Retry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "让被拒收或多次失败的案件立即重新报送 — make a dead or failing entry due now.")
+
+        @Argument(help: "The case: its UUID, local reference or central case number.")
+        var caseKey: String
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let caseStore = try store.open()
+            let id = try await store.caseID(caseKey, in: caseStore)
+            try await storeCall { try await caseStore.retry(caseID: id) }
+            let entry = try await storeCall { try await caseStore.outboxEntries().first { $0.caseID == id } }
+            if store.json {
+                try printJSON(RetryDocument(caseID: id.uuidString, localReference: entry?.localReference ?? caseKey, state: .pending))
+            } else {
+                print("已安排立即重新报送：\(entry?.localReference ?? caseKey)（\(id.uuidString)）")
+            }
+        }
+    }
+}
+
+/// `kioskctl outbox retry --json`.
+struct RetryDocument: Encodable {
+    var caseID: String
+    var localReference: String
+    var state: OutboxState
+}
