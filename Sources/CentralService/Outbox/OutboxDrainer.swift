@@ -95,11 +95,12 @@ public actor OutboxDrainer {
         return report
     }
 
-    /// Passes until the queue is empty (`untilEmpty`) or the task is cancelled, sleeping until
-    /// the next entry is due.
-    public func run(untilEmpty: Bool) async throws -> DrainReport {
+    /// Passes until the queue is empty (`untilEmpty`), `deadline` passes or the task is
+    /// cancelled, sleeping until the next entry is due.
+    public func run(untilEmpty: Bool, deadline: Date? = nil) async throws -> DrainReport {
         var total = DrainReport()
         while !Task.isCancelled {
+            if let deadline, now() >= deadline { break }
             let pass = try await drainOnce()
             total.add(pass)
             let at = now()
