@@ -112,6 +112,55 @@ products += [.library(name: "KioskStore", targets: ["KioskStore"])]
 kioskctlDependencies += ["KioskStore"]
 testingDependencies += ["KioskStore"]
 
+// CentralService (API contract, signing, client, outbox drainer) and central-sim (reference server).
+// GRDB and swift-crypto come from the KioskStore lines above.
+dependencies += [
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+]
+targets += [
+    .target(name: "CentralService", dependencies: [
+        "KioskDomain", "KioskStore",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+    ]),
+    .target(name: "CentralSim", dependencies: [
+        "KioskDomain", "CentralService",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+    ]),
+    .executableTarget(name: "central-sim", dependencies: [
+        "CentralSim", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    ]),
+    .executableTarget(name: "bench-central", dependencies: [
+        "CentralService", "CentralSim", "KioskDomain", "KioskStore", "KioskTesting",
+        .product(name: "Hummingbird", package: "hummingbird"),
+    ]),
+    .testTarget(name: "CentralServiceTests", dependencies: ["CentralService", "CentralSim", "KioskStore", "KioskTesting"]),
+]
+products += [
+    .library(name: "CentralService", targets: ["CentralService"]),
+    .library(name: "CentralSim", targets: ["CentralSim"]),
+    .executable(name: "central-sim", targets: ["central-sim"]),
+]
+kioskctlDependencies += ["CentralService"]
+testingDependencies += ["CentralService", "CentralSim", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                        .product(name: "NIOFoundationCompat", package: "swift-nio")]
+
 // MARK: - KioskTesting — shared test rigs (simulators on ptys, private cupsd, fixture builders)
 
 targets += [

@@ -25,7 +25,7 @@ public enum CaseFixtures {
             category: "self_employed_soldier", categoryTitle: "自主就业退役士兵",
             filedAt: Date(timeIntervalSince1970: 1_795_400_000 + Double(index) * 60), filedOn: filedOn,
             terminalID: "CQ-YB-01", hall: "渝北区政务服务中心",
-            applicant: .init(name: name, idNumber: id, sex: .male, ethnicity: "汉", birthDate: CivilDate(iso: String(id.dropFirst(6).prefix(8))),
+            applicant: .init(name: name, idNumber: id, sex: Int(String(Array(id)[16]))! % 2 == 1 ? .male : .female, ethnicity: "汉", birthDate: CivilDate(iso: String(id.dropFirst(6).prefix(8))),
                              phone: "1380013" + String(format: "%04d", 8000 + index % 1000), address: "重庆市渝北区龙溪街道金龙路\(10 + index)号"),
             items: [
                 .init(code: "report", title: "退役军人报到", department: dept.veterans, dueDate: filedOn, limitText: "即办"),

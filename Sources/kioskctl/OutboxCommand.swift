@@ -7,7 +7,7 @@ struct OutboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outbox",
         abstract: "查看或重试待报送队列 — inspect the outbox or retry a case.",
-        subcommands: [List.self, Retry.self])
+        subcommands: [List.self, Retry.self, OutboxDrainCommand.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出报送队列，最早的在前 — list entries, oldest first.")

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Names and encodings shared by the client and central-sim, so both sides of the contract
+/// in `Assets/api/central.yaml` come from one place.
+public enum Wire {
+    /// The kiosk's case UUID: a replay with the same key returns the original answer.
+    public static let idempotencyKey = "Idempotency-Key"
+    /// Set to `true` on an answer that replays a stored one.
+    public static let idempotentReplayed = "Idempotent-Replayed"
+    public static let terminal = "X-Kiosk-Terminal"
+    public static let timestamp = "X-Kiosk-Timestamp"
+    public static let nonce = "X-Kiosk-Nonce"
+    public static let contentSHA256 = "X-Kiosk-Content-SHA256"
+    public static let signature = "X-Kiosk-Signature"
+
+    /// JSON as both sides write it: sorted keys (stable bytes for the same value), whole-second
+    /// ISO 8601 dates, base64 binary.
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.dataEncodingStrategy = .base64
+        return encoder
+    }
+
+    public static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        decoder.dataDecodingStrategy = .base64
+        return decoder
+    }
+}

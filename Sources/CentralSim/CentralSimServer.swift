@@ -1,0 +1,93 @@
+import CentralService
+import Foundation
+import Hummingbird
+import KioskDomain
+import Logging
+import ServiceLifecycle
+
+/// central-sim: the reference implementation of the central service's API on its own SQLite
+/// file. The `central-sim` executable runs it as a process; tests can also run it in-process
+/// with `start(_:)`.
+public struct CentralSimServer: Sendable {
+    public let configuration: CentralSimConfiguration
+    private let routes: CentralRoutes
+    private let database: SimDatabase
+    private let verifier: SignatureVerifier
+    private let logger: Logger
+
+    /// Opens (or creates) the database and loads the API document and calendar from the assets.
+    public init(configuration: CentralSimConfiguration, logger: Logger = Logger(label: "central-sim")) throws {
+        self.configuration = configuration
+        self.logger = logger
+        database = try SimDatabase(path: configuration.databasePath)
+        verifier = SignatureVerifier(secrets: configuration.terminals, window: configuration.signatureWindow)
+        let assets = configuration.assets
+        let calendar = try WorkingDayCalendar.load(from: assets)
+        let divisions = try DivisionCodes.load(from: assets)
+        let specPath = assets.url("api/central.yaml").path
+        guard let specification = FileManager.default.contents(atPath: specPath) else {
+            throw DataFileError(file: specPath, key: "", expected: "the central API document (OpenAPI 3.1)")
+        }
+        let regions = RegionDirectory.standard
+        let repository = CaseRepository(
+            database: database, regions: regions,
+            simulator: ProgressSimulator(speed: configuration.speed, seed: configuration.seed,
+                                         refusalRate: configuration.refusalRate),
+            dueDates: DueDates(calendar: calendar))
+        routes = CentralRoutes(repository: repository, validator: SubmissionValidator(regions: regions, divisions: divisions),
+                               knownTerminals: verifier.terminalIDs, specification: specification, now: { Date() })
+    }
+
+    /// The Hummingbird application; `onRunning` receives the bound port.
+    func application(onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+        let router = Router(context: SimRequestContext.self)
+        router.add(middleware: FaultMiddleware(faults: configuration.faults))
+        router.add(middleware: SignatureMiddleware(verifier: verifier, database: database, now: { Date() }))
+        routes.register(on: router)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "central-sim"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// Runs until SIGTERM or SIGINT, then shuts down gracefully (in-flight requests finish).
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await application(onRunning: onRunning).runService()
+    }
+
+    /// Starts central-sim in this process and returns once it listens.
+    public static func start(_ configuration: CentralSimConfiguration,
+                             logger: Logger = Logger(label: "central-sim")) async throws -> RunningCentralSim {
+        let server = try CentralSimServer(configuration: configuration, logger: logger)
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let group = ServiceGroup(configuration: .init(
+            services: [server.application(onRunning: { continuation.yield($0) })] as [any Service],
+            gracefulShutdownSignals: [], logger: logger))
+        let task = Task { try await group.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw CancellationError() }
+        return RunningCentralSim(port: port, host: configuration.host, group: group, task: task)
+    }
+}
+
+/// A central-sim running in this process.
+public final class RunningCentralSim: Sendable {
+    public let port: Int
+    public let baseURL: URL
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    init(port: Int, host: String, group: ServiceGroup, task: Task<Void, any Error>) {
+        self.port = port
+        self.baseURL = URL(string: "http://\(host):\(port)")!
+        self.group = group
+        self.task = task
+    }
+
+    /// Graceful shutdown; returns when the server has stopped.
+    public func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = await task.result
+    }
+}

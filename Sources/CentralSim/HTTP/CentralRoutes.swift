@@ -1,0 +1,108 @@
+import CentralService
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOFoundationCompat
+import KioskDomain
+import NIOCore
+
+/// The contract of `Assets/api/central.yaml`, route by route.
+struct CentralRoutes: Sendable {
+    let repository: CaseRepository
+    let validator: SubmissionValidator
+    let knownTerminals: [String]
+    let specification: Data
+    let now: @Sendable () -> Date
+
+    func register(on router: Router<SimRequestContext>) {
+        router.get("/healthz") { _, _ in JSONAnswer.data(.ok, Data(#"{"status":"ok"}"#.utf8)) }
+        router.get("/openapi.yaml") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: specification)))
+        }
+        router.post("/v1/cases") { request, context in try await submit(request, context) }
+        router.post("/v1/cases/search") { request, context in
+            guard let query = try? Wire.decoder().decode(CaseSearchRequest.self, from: Data(buffer: try await request.body.collect(upTo: 4096))) else {
+                return JSONAnswer.problem(.badRequest, Problem(error: "bad_request", message: "请求体应为 {\"idNumber\": …}"))
+            }
+            return JSONAnswer.value(.ok, CaseList(cases: try repository.cases(idNumber: query.idNumber.uppercased(), now: now())))
+        }
+        router.get("/v1/cases/{caseNumber}") { _, context in
+            let number = try Self.parameter("caseNumber", context)
+            guard let progress = try repository.progress(caseNumber: number, now: now()) else { return JSONAnswer.notFound("案件") }
+            return JSONAnswer.value(.ok, progress)
+        }
+        router.get("/v1/terminals") { _, _ in
+            JSONAnswer.value(.ok, try repository.terminals(known: knownTerminals))
+        }
+        router.get("/v1/terminals/{terminalId}/cases") { _, context in
+            JSONAnswer.value(.ok, CaseList(cases: try repository.cases(terminalID: try Self.parameter("terminalId", context), now: now())))
+        }
+        router.put("/v1/terminals/{terminalId}/heartbeat") { request, context in
+            let terminal = try Self.parameter("terminalId", context)
+            guard terminal == context.terminalID else {
+                return JSONAnswer.problem(.forbidden, Problem(error: "wrong_terminal", message: "终端只能上报自己的心跳"))
+            }
+            let body = Data(buffer: try await request.body.collect(upTo: 65536))
+            guard (try? Wire.decoder().decode(Heartbeat.self, from: body)) != nil else {
+                return JSONAnswer.problem(.badRequest, Problem(error: "bad_request", message: "心跳内容格式不正确"))
+            }
+            try repository.recordHeartbeat(terminalID: terminal, beat: body, now: now())
+            return Response(status: .noContent)
+        }
+        router.get("/v1/departments/{department}/cases/{caseNumber}") { _, context in
+            let department = try Self.parameter("department", context)
+            let number = try Self.parameter("caseNumber", context)
+            guard let view = try repository.departmentView(department: department, caseNumber: number, now: now()) else {
+                return JSONAnswer.notFound("该部门的案件")
+            }
+            return JSONAnswer.value(.ok, view)
+        }
+    }
+
+    /// `POST /v1/cases`: validate, then store once; a replay gets the original receipt.
+    private func submit(_ request: Request, _ context: SimRequestContext) async throws -> Response {
+        guard let key = request.headers[HTTPField.Name(Wire.idempotencyKey)!], UUID(uuidString: key) != nil else {
+            return JSONAnswer.problem(.badRequest, Problem(error: "missing_idempotency_key",
+                                                           message: "缺少 Idempotency-Key（应为案件的 UUID）"))
+        }
+        let body = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+        let submission: CaseSubmission
+        do {
+            submission = try Wire.decoder().decode(CaseSubmission.self, from: body)
+        } catch {
+            let failure = DataFileError.from(error, file: "request body")
+            return JSONAnswer.problem(.unprocessableContent, Problem(
+                error: "validation_failed", message: "请求体不符合接口规范",
+                fieldErrors: [.init(field: failure.key.isEmpty ? "$" : failure.key, code: "invalid_document",
+                                    message: "应为 \(failure.expected)")]))
+        }
+        guard submission.terminalId == context.terminalID else {
+            return JSONAnswer.problem(.forbidden, Problem(error: "wrong_terminal", message: "终端只能提交本终端受理的案件",
+                                                          fieldErrors: [.init(field: "terminalId", code: "mismatch",
+                                                                              message: "与签名终端不一致")]))
+        }
+        let errors = validator.errors(in: submission, idempotencyKey: key, today: DueDates.chinaDate(now()))
+        guard errors.isEmpty else {
+            return JSONAnswer.problem(.unprocessableContent, Problem(error: "validation_failed", message: "案件内容校验未通过",
+                                                                     fieldErrors: errors))
+        }
+        let canonical = try Wire.encoder().encode(submission)
+        let digest = RequestSignature.sha256Hex(canonical)
+        switch try repository.submit(submission, digest: digest, canonical: canonical, now: now()) {
+        case .created(let receipt):
+            context.logger.debug("case accepted", metadata: ["case": "\(submission.localReference)"])
+            return JSONAnswer.data(.created, receipt)
+        case .replayed(let receipt):
+            return JSONAnswer.data(.created, receipt, headers: [HTTPField.Name(Wire.idempotentReplayed)!: "true"])
+        case .conflict:
+            return JSONAnswer.problem(.conflict, Problem(error: "idempotency_conflict",
+                                                         message: "同一案件编号已提交过不同的内容"))
+        }
+    }
+
+    static func parameter(_ name: String, _ context: SimRequestContext) throws -> String {
+        let raw = try context.parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
+    }
+}

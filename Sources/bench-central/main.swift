@@ -1,0 +1,2 @@
+import CentralSim
+print("x")
