@@ -3,11 +3,17 @@ import Foundation
 /// The executables `swift build` produced, for end-to-end tests that start real processes.
 /// CI runs `swift build` before `swift test`, so they are there.
 public enum BuiltProducts {
+    /// The path of executable `name`: beside the running test bundle (the same build), else in
+    /// the checkout's `.build/debug` or `.build/release`.
     public static func path(_ name: String) throws -> String {
+        if let beside = try? ProcessRunner.product(name) { return beside.path }
         for configuration in ["debug", "release"] {
             let candidate = RepositoryPaths.root.appendingPathComponent(".build/\(configuration)/\(name)").path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
-        throw ChildProcessError.missingBinary(RepositoryPaths.root.appendingPathComponent(".build/debug/\(name)").path)
+        throw ProcessRunner.Failure.notBuilt(ProcessRunner.productsDirectory.appendingPathComponent(name).path)
     }
+
+    /// Same as `path(_:)`; the name the terminal tests use.
+    public static func executable(_ name: String) throws -> String { try path(name) }
 }
