@@ -6,6 +6,8 @@ extension RegionProfile {
         var copy = self
         copy.items = items(for: category)
         copy.categories = [category]
+        let offered = Set(copy.items.map(\.code))
+        copy.delivery = delivery.filter { $0.applies(to: offered) }
         return copy
     }
 
@@ -53,6 +55,9 @@ extension RegionProfile {
             lines.append("收费：")
             for fee in fees { lines.append("  · \(fee.label)：\(fee.yuan)元\(fee.basis.map { "（\($0)）" } ?? "")") }
         }
+        // One category: only the ways of receiving what it may apply for.
+        let offered = Set(shown.flatMap { items(for: $0) }.map(\.code))
+        let delivery = self.delivery.filter { $0.applies(to: offered) }
         if !delivery.isEmpty {
             lines.append("")
             lines.append("结果送达：" + delivery.map { $0.label + ($0.note.map { "（\($0)）" } ?? "") }.joined(separator: "；"))
