@@ -83,6 +83,14 @@ import Testing
         #expect(damaged.materialNames.contains("原身份证正反面照片"))
     }
 
+    @Test func catalogAndPlanCarryTheSeedsRemarks() throws {
+        // 四、办事服务: 档案审核通过后，退役军人可……申请联办; 四(五)1 出件邮寄…免费服务（限首次）.
+        #expect(profile.catalogText().contains("档案审核通过后"))
+        let plan = try Domain.plan("chongqing", items: ["report"])
+        #expect(plan.chineseText().contains("限首次"))
+        #expect(plan.chineseText().contains("携带退出现役证件和退出现役行政介绍信"))
+    }
+
     @Test func deliveryIsMailFirstTimeFreeOrPickup() {
         #expect(profile.delivery.map(\.label) == ["邮寄送达", "申请人自取"])
         #expect(profile.delivery.first?.note?.contains("限首次") == true)

@@ -33,6 +33,12 @@ import Testing
         #expect(profile.item("pension_transfer")?.limit.startsWhen == "转移基金匹配到账后")
     }
 
+    @Test func planTellsTheVeteranTheIDCardIsTakenAtThePoliceStation() throws {
+        // 四(二)3. 可在落户后向户口所在地派出所(办证中心)申领,现场采集本人相片、指纹等信息.
+        let plan = try Domain.plan("jiangxi", items: ["household", "idcard"], answers: ["settlement": "parents", "enlisted_elsewhere": "no"])
+        #expect(plan.chineseText().contains("现场采集本人相片、指纹"))
+    }
+
     @Test func mandatoryItemsAreAlwaysIn() throws {
         let plan = try Domain.plan("jiangxi", items: ["medical_register"], answers: [:])
         #expect(plan.items.map(\.code) == ["report", "reserve", "medical_register"])

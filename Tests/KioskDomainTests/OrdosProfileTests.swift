@@ -34,6 +34,12 @@ import Testing
         #expect(june.warnings.first?.contains("3月、9月") == true)
     }
 
+    @Test func planTellsTheVeteranTheIDCardNeedsHimInPerson() throws {
+        // 四、2. 核发居民身份证业务（需本人到现场进行人脸和指纹录入）.
+        let plan = try Domain.plan("ordos", items: ["idcard"], answers: ["reserve_registered": "yes"])
+        #expect(plan.chineseText().contains("需本人到现场进行人脸和指纹录入"))
+    }
+
     @Test func consultationPhonePerBanner() {
         let consultation = profile.phones.filter { $0.kind == "consultation" }
         #expect(consultation.count == 9)

@@ -66,6 +66,11 @@ extension RegionProfile {
             lines.append("")
             lines.append("咨询电话：" + phones.map { "\($0.label) \($0.number)" }.joined(separator: "，"))
         }
+        if !notes.isEmpty {
+            lines.append("")
+            lines.append("须知：")
+            for note in notes { lines.append("  · \(note)") }
+        }
         return lines.joined(separator: "\n")
     }
 
