@@ -91,6 +91,18 @@ import Testing
         #expect(plan.chineseText().contains("携带退出现役证件和退出现役行政介绍信"))
     }
 
+    @Test func theGuidesBasicMaterialsAreAskedForWhateverIsSelected() throws {
+        // 四(三) 申请军人退役“一件事”联办服务，应当向受理窗口现场提交以下相关材料：1–7; 四(四)4 “除基本申请材料外”;
+        // 附件4 三、1–7 carry no condition (8–13 do). 落户介绍信 (5) is issued by the department itself.
+        let plan = try Domain.plan("chongqing", items: ["household"],
+                                   answers: ["settlement": "own", "household_mode": "new", "enlisted_elsewhere": "no"])
+        for name in ["军人退役“一件事”联办登记表", "重庆市退役士兵信息登记表", "退出现役证书", "士兵退出现役行政介绍信", "身份证",
+                     "军人退役医疗保险个人账户转移凭证"] {
+            #expect(plan.material(named: name)?.forEveryItem == true, "\(name)")
+        }
+        #expect(plan.material(named: "落户介绍信（退役军人事务部门出具）")?.form == .issued)
+    }
+
     @Test func deliveryIsMailFirstTimeFreeOrPickup() {
         #expect(profile.delivery.map(\.label) == ["邮寄送达", "申请人自取"])
         #expect(profile.delivery.first?.note?.contains("限首次") == true)
