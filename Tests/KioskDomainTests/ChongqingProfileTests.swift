@@ -103,6 +103,13 @@ import Testing
         #expect(plan.material(named: "落户介绍信（退役军人事务部门出具）")?.form == .issued)
     }
 
+    @Test func displayOnlyPensionTransferQuotesNoLimit() {
+        // 四(四)7 该事项无需本人申请 — the seed gives it no time limit, so the catalog quotes none.
+        let line = profile.catalogText().split(separator: "\n").drop { !$0.contains("军地养老保险关系转移接续申请") }.dropFirst().first
+        #expect(line?.contains("仅展示") == true)
+        #expect(line?.contains("时限") == false)
+    }
+
     @Test func deliveryIsMailFirstTimeFreeOrPickup() {
         #expect(profile.delivery.map(\.label) == ["邮寄送达", "申请人自取"])
         #expect(profile.delivery.first?.note?.contains("限首次") == true)

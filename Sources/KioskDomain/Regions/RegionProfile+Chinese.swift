@@ -29,7 +29,9 @@ extension RegionProfile {
                 if item.when != nil, let reason = item.skippedBecause { flags.append("有条件：" + reason) }
                 let department = self.department(item.department)?.name ?? item.department
                 lines.append("  \(i + 1). \(item.name) [\(item.code)]")
-                lines.append("     部门：\(department)；时限：\(item.limit.chinese)；\(flags.joined(separator: "；"))")
+                // A display-only item is done outside the case: no limit of the bundle's to quote.
+                let limit = item.isDisplayOnly ? "" : "时限：\(item.limit.chinese)；"
+                lines.append("     部门：\(department)；\(limit)\(flags.joined(separator: "；"))")
                 if !item.after.isEmpty {
                     let names = item.after.map { self.item($0)?.name ?? $0 }
                     lines.append("     在“\(names.joined(separator: "”“"))”之后办理")
