@@ -108,6 +108,10 @@ import Testing
         let line = profile.catalogText().split(separator: "\n").drop { !$0.contains("军地养老保险关系转移接续申请") }.dropFirst().first
         #expect(line?.contains("仅展示") == true)
         #expect(line?.contains("时限") == false)
+        // The seed's two sentences, word for word.
+        #expect(profile.item("pension_transfer")?.note == "该事项无需本人申请，由转入地社保经办机构与军队经办机构通过国家人社部社会保险关系转移平台"
+            + "协同办理退役军人养老保险关系转移接续。对部队委托退役军人本人携带纸质资料线下办理的，安置地（转入地）社保经办机构"
+            + "可根据退役军人线下提供的纸质资料审核办理")
     }
 
     @Test func deliveryIsMailFirstTimeFreeOrPickup() {
