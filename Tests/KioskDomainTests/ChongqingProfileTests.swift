@@ -83,6 +83,37 @@ import Testing
         #expect(damaged.materialNames.contains("原身份证正反面照片"))
     }
 
+    @Test func catalogAndPlanCarryTheSeedsRemarks() throws {
+        // 四、办事服务: 档案审核通过后，退役军人可……申请联办; 四(五)1 出件邮寄…免费服务（限首次）.
+        #expect(profile.catalogText().contains("档案审核通过后"))
+        let plan = try Domain.plan("chongqing", items: ["report"])
+        #expect(plan.chineseText().contains("限首次"))
+        #expect(plan.chineseText().contains("携带退出现役证件和退出现役行政介绍信"))
+    }
+
+    @Test func theGuidesBasicMaterialsAreAskedForWhateverIsSelected() throws {
+        // 四(三) 申请军人退役“一件事”联办服务，应当向受理窗口现场提交以下相关材料：1–7; 四(四)4 “除基本申请材料外”;
+        // 附件4 三、1–7 carry no condition (8–13 do). 落户介绍信 (5) is issued by the department itself.
+        let plan = try Domain.plan("chongqing", items: ["household"],
+                                   answers: ["settlement": "own", "household_mode": "new", "enlisted_elsewhere": "no"])
+        for name in ["军人退役“一件事”联办登记表", "重庆市退役士兵信息登记表", "退出现役证书", "士兵退出现役行政介绍信", "身份证",
+                     "军人退役医疗保险个人账户转移凭证"] {
+            #expect(plan.material(named: name)?.forEveryItem == true, "\(name)")
+        }
+        #expect(plan.material(named: "落户介绍信（退役军人事务部门出具）")?.form == .issued)
+    }
+
+    @Test func displayOnlyPensionTransferQuotesNoLimit() {
+        // 四(四)7 该事项无需本人申请 — the seed gives it no time limit, so the catalog quotes none.
+        let line = profile.catalogText().split(separator: "\n").drop { !$0.contains("军地养老保险关系转移接续申请") }.dropFirst().first
+        #expect(line?.contains("仅展示") == true)
+        #expect(line?.contains("时限") == false)
+        // The seed's two sentences, word for word.
+        #expect(profile.item("pension_transfer")?.note == "该事项无需本人申请，由转入地社保经办机构与军队经办机构通过国家人社部社会保险关系转移平台"
+            + "协同办理退役军人养老保险关系转移接续。对部队委托退役军人本人携带纸质资料线下办理的，安置地（转入地）社保经办机构"
+            + "可根据退役军人线下提供的纸质资料审核办理")
+    }
+
     @Test func deliveryIsMailFirstTimeFreeOrPickup() {
         #expect(profile.delivery.map(\.label) == ["邮寄送达", "申请人自取"])
         #expect(profile.delivery.first?.note?.contains("限首次") == true)

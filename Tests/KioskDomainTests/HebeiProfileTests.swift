@@ -35,6 +35,14 @@ import Testing
         #expect(cancelled.material(named: "居民户口簿")?.notes.contains("落户方户口簿") == true)
     }
 
+    @Test func mailOrPickupIsForTheNewHouseholdPageAndIDCard() throws {
+        // 四、2. 新办理的户口页、身份证根据申请人选择的送达方式，邮寄或通知申请人自取.
+        let withCard = try Domain.plan("hebei", items: ["report", "idcard"], answers: ["household_cancelled": "no"])
+        #expect(withCard.delivery.map(\.label) == ["邮寄", "通知申请人自取"])
+        let reportOnly = try Domain.plan("hebei", items: ["report", "subsidy"])
+        #expect(reportOnly.delivery.isEmpty)
+    }
+
     @Test func unansweredHouseholdQuestionBlocks() throws {
         let plan = try Domain.plan("hebei", items: ["household"])
         #expect(!plan.isReady)

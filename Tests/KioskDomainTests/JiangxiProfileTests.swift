@@ -33,6 +33,25 @@ import Testing
         #expect(profile.item("pension_transfer")?.limit.startsWhen == "转移基金匹配到账后")
     }
 
+    @Test func planTellsTheVeteranTheIDCardIsTakenAtThePoliceStation() throws {
+        // 四(二)3. 可在落户后向户口所在地派出所(办证中心)申领,现场采集本人相片、指纹等信息.
+        let plan = try Domain.plan("jiangxi", items: ["household", "idcard"], answers: ["settlement": "parents", "enlisted_elsewhere": "no"])
+        #expect(plan.chineseText().contains("现场采集本人相片、指纹"))
+    }
+
+    @Test func everyDepartmentReceivesWhomTheApplicationConcerns() throws {
+        // 四(二)1. 由综合窗口将相关材料和落户介绍信分别推送给其他联办部门; 2. 拟落户地公安部门收到综合窗口推送的
+        // 办事申请及相关材料后… — each department gets the applicant's 姓名 and 身份证件号 with its part.
+        let plan = try Domain.plan("jiangxi", items: ["household", "pension_register", "medical_transfer", "subsidy"],
+                                   answers: ["settlement": "parents", "enlisted_elsewhere": "no"])
+        for label in ["姓名", "身份证件号"] {
+            #expect(plan.fields.first { $0.label == label }?.departments == ["window", "veterans", "police", "hrss", "medical", "military"],
+                    "\(label)")
+        }
+        // …and nothing more than its part: 预备役 fields stay with 人武部门.
+        #expect(plan.fields.first { $0.label == "退役时军衔" }?.departments == ["military"])
+    }
+
     @Test func mandatoryItemsAreAlwaysIn() throws {
         let plan = try Domain.plan("jiangxi", items: ["medical_register"], answers: [:])
         #expect(plan.items.map(\.code) == ["report", "reserve", "medical_register"])

@@ -34,6 +34,21 @@ import Testing
         #expect(june.warnings.first?.contains("3月、9月") == true)
     }
 
+    @Test func planTellsTheVeteranTheIDCardNeedsHimInPerson() throws {
+        // 四、2. 核发居民身份证业务（需本人到现场进行人脸和指纹录入）.
+        let plan = try Domain.plan("ordos", items: ["idcard"], answers: ["reserve_registered": "yes"])
+        #expect(plan.chineseText().contains("需本人到现场进行人脸和指纹录入"))
+    }
+
+    @Test func categoryNoteGivesBothScopesTheSeedStates() throws {
+        // 二、实施范围: 退役后落户在鄂尔多斯市行政区域范围内的自主就业退役士兵，在完成预备役登记后;
+        // 附件2 一、服务对象: 鄂尔多斯市入伍的自主就业退役士兵 — the two differ; the veteran sees both.
+        let note = try #require(profile.categories.first?.note)
+        #expect(note.contains("退役后落户在鄂尔多斯市行政区域范围内"))
+        #expect(note.contains("鄂尔多斯市入伍的自主就业退役士兵"))
+        #expect(profile.catalogText().contains("鄂尔多斯市入伍的自主就业退役士兵"))
+    }
+
     @Test func consultationPhonePerBanner() {
         let consultation = profile.phones.filter { $0.kind == "consultation" }
         #expect(consultation.count == 9)

@@ -144,6 +144,12 @@ import Testing
         try expectError(p, key: "items[0].department", expected: "a declared department")
     }
 
+    @Test func deliveryForAnUnknownItem() throws {
+        var p = try Self.chongqing()
+        p["delivery"] = [["code": "mail", "label": "邮寄送达", "items": ["idcard", "passport"]]]
+        try expectError(p, key: "delivery[0].items[1]", expected: "an item of this profile")
+    }
+
     @Test func categoryOfferingAnUnknownItem() throws {
         var p = try Self.chongqing()
         var categories = p["categories"] as? [JSON] ?? []

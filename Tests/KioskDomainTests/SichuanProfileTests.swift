@@ -61,6 +61,21 @@ import Testing
         #expect(plan.materialNames.sorted() == ["“退役军人服务一件事”办理登记表", "居民身份证", "房产证明", "退出现役行政介绍信", "退出现役证书"].sorted())
     }
 
+    @Test func assignedJobSoldierIsNotToldAboutSocialCardPostage() throws {
+        // 安排工作退役士兵办事指南 结果获取方式: only the online progress query; 社会保障卡邮递送达后需由申请人
+        // 支付邮寄费用 belongs to the guides that offer 社会保障卡（含电子社保卡）申领.
+        let assigned = try #require(profile.category(CategoryCode.assignedJobSoldier))
+        #expect(!profile.catalogText(category: assigned).contains("社会保障卡邮递"))
+        #expect(!profile.restricted(to: assigned).delivery.contains { $0.label.contains("社会保障卡") })
+        let plan = try Domain.plan("sichuan", CategoryCode.assignedJobSoldier, items: ["report"])
+        #expect(!plan.delivery.contains { $0.label.contains("社会保障卡") })
+        #expect(plan.delivery.contains { $0.label.contains("查询办理进度") })
+        let withCard = try Domain.plan("sichuan", items: ["social_card"])
+        #expect(withCard.delivery.first { $0.label.contains("社会保障卡") }?.note?.contains("申请人支付邮寄费用") == true)
+        let selfEmployed = try #require(profile.category(CategoryCode.selfEmployedSoldier))
+        #expect(profile.catalogText(category: selfEmployed).contains("社会保障卡邮递送达"))
+    }
+
     @Test func displayOnlyPensionTransferIsListedNeverSubmitted() throws {
         let plan = try Domain.plan("sichuan", items: ["report", "pension_register"])
         #expect(plan.displayOnly.map(\.code) == ["pension_transfer"])

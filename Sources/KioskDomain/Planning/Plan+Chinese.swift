@@ -31,6 +31,8 @@ extension Plan {
             var due = "     办结：\(item.due.chinese(names: names))"
             if !item.after.isEmpty { due += "（在\(item.after.map { names[$0] ?? $0 }.joined(separator: "、"))之后）" }
             lines.append(due)
+            // The seed's remark on how the item is done (需本人到现场…) is what saves a second trip.
+            if let note = item.note { lines.append("     注：\(note)") }
         }
         for item in skipped { lines.append("  — \(item.name)：不需办理（\(item.reason)）") }
         for item in displayOnly { lines.append("  — \(item.name)：仅展示（\(item.reason)）") }
@@ -65,7 +67,7 @@ extension Plan {
             lines.append("收费：" + fees.map { "\($0.label) \($0.yuan)元" }.joined(separator: "；"))
         }
         if !delivery.isEmpty {
-            lines.append("结果送达：" + delivery.map(\.label).joined(separator: "；"))
+            lines.append("结果送达：" + delivery.map { $0.label + ($0.note.map { "（\($0)）" } ?? "") }.joined(separator: "；"))
         }
         if !phones.isEmpty {
             lines.append("咨询电话：" + phones.map { "\($0.label) \($0.number)" }.joined(separator: "，"))

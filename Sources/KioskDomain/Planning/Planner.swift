@@ -86,7 +86,8 @@ public struct Planner: Sendable {
             filingDate: request.filingDate, items: schedule.items, displayOnly: displayOnly, skipped: skipped,
             blocking: blocking.questions, warnings: warnings, overallDue: schedule.overall, overallLimit: profile.overallLimit,
             materials: materials, fields: fields, fees: fees, answers: worded,
-            delivery: profile.delivery, phones: profile.phones, departments: profile.departments)
+            delivery: profile.delivery.filter { $0.applies(to: includedCodes) }, phones: profile.phones,
+            departments: profile.departments)
     }
 
     private func checkAnswers(_ answers: [String: String], _ profile: RegionProfile) throws(PlanError) {

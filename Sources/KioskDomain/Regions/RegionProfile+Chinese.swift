@@ -6,6 +6,8 @@ extension RegionProfile {
         var copy = self
         copy.items = items(for: category)
         copy.categories = [category]
+        let offered = Set(copy.items.map(\.code))
+        copy.delivery = delivery.filter { $0.applies(to: offered) }
         return copy
     }
 
@@ -27,7 +29,9 @@ extension RegionProfile {
                 if item.when != nil, let reason = item.skippedBecause { flags.append("有条件：" + reason) }
                 let department = self.department(item.department)?.name ?? item.department
                 lines.append("  \(i + 1). \(item.name) [\(item.code)]")
-                lines.append("     部门：\(department)；时限：\(item.limit.chinese)；\(flags.joined(separator: "；"))")
+                // A display-only item is done outside the case: no limit of the bundle's to quote.
+                let limit = item.isDisplayOnly ? "" : "时限：\(item.limit.chinese)；"
+                lines.append("     部门：\(department)；\(limit)\(flags.joined(separator: "；"))")
                 if !item.after.isEmpty {
                     let names = item.after.map { self.item($0)?.name ?? $0 }
                     lines.append("     在“\(names.joined(separator: "”“"))”之后办理")
@@ -53,6 +57,9 @@ extension RegionProfile {
             lines.append("收费：")
             for fee in fees { lines.append("  · \(fee.label)：\(fee.yuan)元\(fee.basis.map { "（\($0)）" } ?? "")") }
         }
+        // One category: only the ways of receiving what it may apply for.
+        let offered = Set(shown.flatMap { items(for: $0) }.map(\.code))
+        let delivery = self.delivery.filter { $0.applies(to: offered) }
         if !delivery.isEmpty {
             lines.append("")
             lines.append("结果送达：" + delivery.map { $0.label + ($0.note.map { "（\($0)）" } ?? "") }.joined(separator: "；"))
@@ -60,6 +67,11 @@ extension RegionProfile {
         if !phones.isEmpty {
             lines.append("")
             lines.append("咨询电话：" + phones.map { "\($0.label) \($0.number)" }.joined(separator: "，"))
+        }
+        if !notes.isEmpty {
+            lines.append("")
+            lines.append("须知：")
+            for note in notes { lines.append("  · \(note)") }
         }
         return lines.joined(separator: "\n")
     }

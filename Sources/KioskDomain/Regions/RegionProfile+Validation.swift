@@ -162,7 +162,12 @@ extension RegionProfile {
             try wording(fee.label, "fees[\(i)].label")
             try check(fee.when, "fees[\(i)].when")
         }
-        for (i, option) in delivery.enumerated() { try wording(option.label, "delivery[\(i)].label") }
+        for (i, option) in delivery.enumerated() {
+            try wording(option.label, "delivery[\(i)].label")
+            for (j, code) in option.items.enumerated() where item(code) == nil {
+                throw fail("delivery[\(i)].items[\(j)]", "an item of this profile", code)
+            }
+        }
         for (i, month) in serviceMonths.enumerated() where !(1...12).contains(month) {
             throw fail("serviceMonths[\(i)]", "a month 1–12", String(month))
         }

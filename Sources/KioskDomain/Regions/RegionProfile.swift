@@ -165,8 +165,11 @@ public struct DeliveryOption: Codable, Sendable, Equatable {
     public var code: String
     public var label: String
     public var note: String?
+    /// The items whose result this option delivers (Sichuan: 社会保障卡邮递 only with the card);
+    /// empty = the whole case. A veteran is never offered a way to receive what he cannot apply for.
+    public var items: [String]
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case code, label, note }
+    enum CodingKeys: String, CodingKey, CaseIterable { case code, label, note, items }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -174,6 +177,12 @@ public struct DeliveryOption: Codable, Sendable, Equatable {
         code = try c.decode(String.self, forKey: .code)
         label = try c.decode(String.self, forKey: .label)
         note = try c.decodeIfPresent(String.self, forKey: .note)
+        items = try c.decodeIfPresent([String].self, forKey: .items) ?? []
+    }
+
+    /// Whether the option concerns a case made of `codes`.
+    public func applies(to codes: Set<String>) -> Bool {
+        items.isEmpty || items.contains(where: codes.contains)
     }
 }
 
