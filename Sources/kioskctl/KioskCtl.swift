@@ -15,6 +15,7 @@ struct KioskCtl: AsyncParsableCommand {
             CatalogCommand.self,
             PlanCommand.self,
             // MARK: devices
+            ReaderCommand.self,
             // MARK: cases
         ]
     )

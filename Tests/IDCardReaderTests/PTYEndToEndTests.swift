@@ -14,8 +14,10 @@ struct PTYEndToEndTests {
     static var fast: CardReader.Configuration {
         var c = CardReader.Configuration()
         c.pollInterval = .milliseconds(20)
-        c.timeouts = SAMTimeouts(control: .milliseconds(300), find: .milliseconds(300), read: .seconds(2),
-                                 readWithFingerprint: .seconds(3), appendedAddress: .milliseconds(300))
+        // Generous: the simulator shares two loaded cores with the build; only the silent-reader
+        // test waits these out.
+        c.timeouts = SAMTimeouts(control: .seconds(1), find: .seconds(1), read: .seconds(3),
+                                 readWithFingerprint: .seconds(3), appendedAddress: .seconds(1))
         c.reconnect = Backoff(initial: .milliseconds(50), maximum: .milliseconds(200))
         return c
     }
@@ -183,14 +185,15 @@ struct PTYEndToEndTests {
     }
 
     @Test("probing finds the simulated reader on its tty and skips a silent one")
-    func probe() throws {
+    func probe() async throws {
         let rig = try SimulatedReaderRig(cards: [])
         defer { rig.stop() }
         let mute = try SimulatedReaderRig(cards: [])
         defer { mute.stop() }
         mute.engine.setAnswering(false)
         let models = try ReaderModelCatalog.load(directory: RepositoryPaths.root.appendingPathComponent("Devices/readers"))
-        let findings = ReaderProbe.probe(models: models, usb: try USBContext(), ttys: [rig.devicePath, mute.devicePath, "/nonexistent/tty"])
+        let ttys = [rig.devicePath, mute.devicePath, "/nonexistent/tty"]
+        let findings = try await offPool { ReaderProbe.probe(models: models, usb: try USBContext(), ttys: ttys) }
         let found = try #require(findings.first { $0.endpoint == .serial(path: rig.devicePath, baud: 115_200) })
         #expect(found.answered)
         #expect(found.samIdentity == "05.01-20101129-0001228293-0296863149")

@@ -64,7 +64,7 @@ public actor ReaderEventLog {
 
     /// Waits until `predicate` holds for the events so far; returns them either way.
     @discardableResult
-    public func wait(timeout: Double = 15, until predicate: @Sendable ([ReaderEvent]) -> Bool) async -> [ReaderEvent] {
+    public func wait(timeout: Double = 60, until predicate: @Sendable ([ReaderEvent]) -> Bool) async -> [ReaderEvent] {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end, !predicate(events) {
             try? await Task.sleep(nanoseconds: 5_000_000)
