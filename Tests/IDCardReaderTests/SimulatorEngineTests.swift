@@ -55,3 +55,21 @@ struct SimulatorEngineTests {
         #expect(Self.status(engine, .findCard) == .findSuccess)
     }
 }
+
+/// The example scripts shipped for technicians and the demo.
+@Suite("shipped simulator scripts")
+struct ShippedScriptTests {
+    @Test("every example script under Devices/simulator loads")
+    func examplesLoad() throws {
+        let dir = RepositoryPaths.root.appendingPathComponent("Devices/simulator")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }
+        #expect(files.count >= 2)
+        for file in files {
+            let script = try SimulatorScript.load(from: dir.appendingPathComponent(file))
+            #expect(!script.cards.isEmpty, "\(file)")
+        }
+        let morning = try SimulatorScript.load(from: dir.appendingPathComponent("hall-morning.json"))
+        #expect(morning.cards.map(\.type) == [.residentID, .residentID, .residentID, .residentID, .residencePermit, .foreignPermanentResident])
+        #expect(morning.samDelays.read == .milliseconds(300))
+    }
+}
