@@ -53,7 +53,7 @@ struct ReaderProbeCommand: ParsableCommand {
         if json {
             try printJSON(rows)
         } else if rows.isEmpty {
-            print("未发现读卡器 no reader found (USB ids of \(models.count) models, no tty to try)")
+            print("未发现读卡器 no reader found (USB ids of \(models.filter { $0.usb != nil }.count) models tried, no tty to try)")
         } else {
             for r in rows {
                 let state = r.answered ? "应答 answers" + (r.samIdentity.map { ", SAM \($0)" } ?? "") : "无应答 no answer: \(r.problem ?? "")"
