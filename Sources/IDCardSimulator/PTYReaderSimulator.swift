@@ -21,6 +21,7 @@ public final class PTYReaderSimulator: @unchecked Sendable {
     private let lock = NSLock()
     private var baud: Int
     private var stopping = false
+    private var closed = false
     private var thread: Thread?
     private let finished = DispatchSemaphore(value: 0)
 
@@ -73,17 +74,20 @@ public final class PTYReaderSimulator: @unchecked Sendable {
     /// Stops serving and closes the pty: the host's next read fails as on an unplug.
     public func stop() {
         let wasRunning: Bool = lock.withLock {
-            if stopping { return false }
             stopping = true
             return thread != nil
         }
-        if wasRunning { finished.wait() }
+        if wasRunning {
+            finished.wait()
+            finished.signal() // let any other caller of stop() through too
+        }
+        // Close exactly once: a second close could hit descriptors reused by another pty.
         lock.withLock {
-            if thread == nil || wasRunning {
-                Glibc.close(master)
-                Glibc.close(slave)
-                thread = nil
-            }
+            thread = nil
+            guard !closed else { return }
+            closed = true
+            Glibc.close(master)
+            Glibc.close(slave)
         }
     }
 

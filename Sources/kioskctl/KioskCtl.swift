@@ -19,6 +19,7 @@ struct KioskCtl: AsyncParsableCommand {
             ReceiptCommand.self,
             PrinterCommand.self,
             UICommand.self,
+            ReaderCommand.self,
             // MARK: cases
             CasesCommand.self,
             OutboxCommand.self,

@@ -49,11 +49,13 @@ public actor CardReader {
 
     /// Runs until the task is cancelled, then closes the device and finishes `events`.
     public func run() async {
-        defer {
-            let box = device
-            io.async { box.close() }
-            continuation.finish()
-        }
+        await serve()
+        let box = device
+        await perform { box.close() }
+        continuation.finish()
+    }
+
+    private func serve() async {
         var attempt = 0
         while !Task.isCancelled {
             switch await connect() {

@@ -54,7 +54,7 @@ public struct SAMTimeouts: Sendable, Equatable {
     public var readWithFingerprint: Duration
     public var appendedAddress: Duration
 
-    public static let standard = SAMTimeouts(control: .milliseconds(1000), find: .milliseconds(500),
+    public static let standard = SAMTimeouts(control: .milliseconds(2000), find: .milliseconds(1000),
                                              read: .seconds(3), readWithFingerprint: .seconds(4),
                                              appendedAddress: .milliseconds(1500))
 

@@ -76,7 +76,7 @@ public final class ManualClock: Clock, @unchecked Sendable {
 
     /// Waits (in real time, briefly yielding) until at least `count` tasks sleep on this clock.
     /// Returns false after `timeout` seconds, so a broken test fails instead of hanging.
-    public func sleepers(atLeast count: Int, timeout: Double = 10) async -> Bool {
+    public func sleepers(atLeast count: Int, timeout: Double = 60) async -> Bool {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
             if lock.withLock({ sleepers.count }) >= count { return true }

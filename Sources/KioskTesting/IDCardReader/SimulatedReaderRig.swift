@@ -35,7 +35,13 @@ public final class SimulatedReaderRig: @unchecked Sendable {
     public func stop() { simulator.stop() }
 
     /// The division codes the programs ship, for `CardVerifier`.
+    /// Loaded once per test process: parsing the division table takes a noticeable fraction of
+    /// a second in debug builds, which would skew the timing of scripted cards.
     public static func verifier() throws -> CardVerifier {
+        try sharedVerifier.get()
+    }
+
+    private static let sharedVerifier: Result<CardVerifier, DataFileError> = Result { () throws(DataFileError) in
         CardVerifier(divisions: try DivisionCodes.load(from: RepositoryPaths.assets))
     }
 }
@@ -58,7 +64,7 @@ public actor ReaderEventLog {
 
     /// Waits until `predicate` holds for the events so far; returns them either way.
     @discardableResult
-    public func wait(timeout: Double = 15, until predicate: @Sendable ([ReaderEvent]) -> Bool) async -> [ReaderEvent] {
+    public func wait(timeout: Double = 60, until predicate: @Sendable ([ReaderEvent]) -> Bool) async -> [ReaderEvent] {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end, !predicate(events) {
             try? await Task.sleep(nanoseconds: 5_000_000)
