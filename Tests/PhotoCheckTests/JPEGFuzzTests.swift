@@ -113,6 +113,22 @@ import Testing
         #expect(report.verdict == .unreadable)
     }
 
+    @Test func aProgressiveFileWithThousandsOfScansIsRefused() throws {
+        // Repeat the scans of a progressive file 600 times: a decoder that follows every scan
+        // would spend minutes; the scan limit and stop-on-warning end it at once.
+        let bytes = try TurboJPEG.encode(PhotoFixtures.astronaut().resized(width: 64, height: 80),
+                                         options: .init(progressive: true))
+        let firstScan = try #require((0..<(bytes.count - 1)).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xDA })
+        // Everything from the first SOS to EOI (scans and the tables between them) is repeated.
+        let scans = Array(bytes[firstScan..<(bytes.count - 2)])
+        var bomb = Array(bytes[..<firstScan])
+        for _ in 0..<600 { bomb += scans }
+        bomb += [0xFF, 0xD9]
+        #expect(throws: TurboJPEG.DecodeError.self) { try TurboJPEG.decodeRGB(bomb) }
+        let report = try PhotoTestSupport.checker().check(bomb, file: "scan-bomb")
+        #expect(report.verdict == .unreadable)
+    }
+
     @Test func memoryStaysBoundedAcrossTheFuzzRun() throws {
         // The decoder refuses frames above its pixel limit, so the process high-water mark stays
         // far below what a 60000×60000 decode would need (10 GB).
