@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `kioskctl`: the technician's and operator's command line. Each subcommand parses its
 /// arguments and calls a module; the behaviour lives in the modules (see DESIGN's contracts:
@@ -10,9 +11,35 @@ struct KioskCtl: AsyncParsableCommand {
         abstract: "OneStop Kiosk 技术维护与查询工具 — technician and operator tool.",
         subcommands: [
             // MARK: domain
+            ValidateCommand.self,
+            CatalogCommand.self,
+            PlanCommand.self,
             // MARK: devices
             PhotoCommand.self,
             // MARK: cases
         ]
     )
+
+    /// Runs the command and maps failures to DESIGN's exit codes: usage errors and
+    /// "could not run" exit 2 (ArgumentParser alone would use 64), a clear "no" exits 1.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CLIFailure {
+            FileHandle.standardError.write(Data("kioskctl: \(failure.description)\n".utf8))
+            Foundation.exit(Int32(failure.errorCode))
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -17,15 +17,23 @@ public struct AssetDirectory: Sendable, Equatable {
     /// The environment variable that overrides every other location.
     public static let environmentVariable = "KIOSK_ASSETS"
 
-    /// Finds the assets: `explicit` (a `--assets` flag or configuration), then `$KIOSK_ASSETS`,
+    /// Finds the assets: `explicit` (a `--assets` flag or configuration) and nothing else if given;
+    /// otherwise `$KIOSK_ASSETS`,
     /// then `share/onestop-kiosk/Assets` beside an installed binary, then an `Assets` folder in
     /// the executable's folder or any folder above it (a development checkout: `.build/debug/…`),
     /// then `./Assets`.
     public static func locate(explicit: String? = nil,
                               environment: [String: String] = ProcessInfo.processInfo.environment,
                               executable: String = CommandLine.arguments.first ?? "") throws(DataFileError) -> AssetDirectory {
+        if let explicit {
+            let url = URL(fileURLWithPath: explicit)
+            guard isAssetRoot(url) else {
+                throw DataFileError(file: url.path, key: "", expected: "the Assets folder (with calendar/ and regions/)",
+                                    found: "no calendar/ folder there")
+            }
+            return AssetDirectory(root: url.standardizedFileURL)
+        }
         var candidates: [URL] = []
-        if let explicit { candidates.append(URL(fileURLWithPath: explicit)) }
         if let env = environment[environmentVariable], !env.isEmpty { candidates.append(URL(fileURLWithPath: env)) }
         let exe = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         candidates.append(exe.deletingLastPathComponent().appendingPathComponent("share/onestop-kiosk/Assets"))

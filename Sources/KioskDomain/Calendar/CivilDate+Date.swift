@@ -1,0 +1,14 @@
+import Foundation
+
+extension CivilDate {
+    /// China Standard Time (UTC+8, no daylight saving): the time zone every deadline is counted in.
+    public static let chinaTimeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
+
+    /// The calendar date of an instant in the given time zone (China Standard Time by default).
+    public init(_ instant: Date, timeZone: TimeZone = CivilDate.chinaTimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        self = CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
