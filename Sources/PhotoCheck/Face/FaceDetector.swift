@@ -38,7 +38,8 @@ public struct FaceDetector: Sendable {
         var raw: [PixelRect] = []
         var factor = 1.0
         while true {
-            defer { factor *= parameters.scaleFactor }
+            // A factor at or below 1 would never end; 1.01 is far finer than anyone uses.
+            defer { factor *= max(1.01, parameters.scaleFactor) }
             let winW = Int((Double(flat.windowWidth) * factor).rounded())
             let winH = Int((Double(flat.windowHeight) * factor).rounded())
             if winW > parameters.maxSize || winH > parameters.maxSize { break }
