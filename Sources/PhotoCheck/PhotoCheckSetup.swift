@@ -13,9 +13,33 @@ public enum PhotoCheckSetup {
         } else {
             url = try AssetDirectory.locate(explicit: assets).url(PhotoSpecCatalog.assetPath)
         }
-        let spec = try PhotoSpecCatalog.load(url).spec(for: region, file: url.path)
+        var spec = try PhotoSpecCatalog.load(url).spec(for: region, file: url.path)
+        // The region profile is the policy's own record: where it states file-size limits for
+        // the electronic photo, they win over the specs file's defaults.
+        if let assetsRoot = try? AssetDirectory.locate(explicit: assets),
+           let profile = try? RegionCatalog.loadProfile(at: assetsRoot.url("regions/\(region).json")) {
+            spec = spec.overlaid(with: profile)
+        }
         let cascade = try HaarCascade.load(path: HaarCascade.resolvedPath(explicit: cascadePath))
         return PhotoChecker(spec: spec, detector: FaceDetector(cascade: cascade))
+    }
+}
+
+extension PhotoSpec {
+    /// The electronic photo material of a region profile (the one PhotoCheck can check), if any.
+    public static func electronicPhoto(in profile: RegionProfile) -> Material.PhotoSpec? {
+        profile.materials.first { $0.form == .electronic && $0.photo != nil }?.photo
+    }
+
+    /// This spec with the profile's file-size limits for the electronic photo, where it gives them.
+    public func overlaid(with profile: RegionProfile) -> PhotoSpec {
+        guard let photo = Self.electronicPhoto(in: profile) else { return self }
+        var spec = self
+        spec.fileSizeKB = Double(photo.minKB ?? Int(fileSizeKB.lowerBound))...Double(photo.maxKB ?? Int(fileSizeKB.upperBound))
+        if photo.minKB != nil || photo.maxKB != nil {
+            spec.sources.append("Assets/regions/\(profile.code).json materials (\(photo.description))")
+        }
+        return spec
     }
 }
 

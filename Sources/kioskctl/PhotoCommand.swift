@@ -27,7 +27,7 @@ struct PhotoCommand: ParsableCommand {
             do {
                 return try PhotoCheckSetup.checker(region: region, specsFile: specs, assets: assets, cascadePath: cascade)
             } catch {
-                throw PhotoCommand.couldNotRun("\(error)")
+                throw CLIFailure.cannotRun("photo: \(error)")
             }
         }
     }
@@ -40,15 +40,16 @@ struct PhotoCommand: ParsableCommand {
 
         func run() throws {
             let checker = try options.checker()
-            var reports: [PhotoReport] = []
-            for file in files { reports.append(checker.checkFile(file)) }
+            let reports = files.map(checker.checkFile)
             if options.json {
-                try PhotoCommand.printJSON(CheckOutput(region: options.region, reports: reports))
+                try printJSON(CheckOutput(region: options.region, reports: reports))
             } else {
                 print(reports.map { $0.renderText() }.joined(separator: "\n"))
             }
-            if reports.contains(where: { $0.verdict == .unreadable }) { throw ExitCode(2) }
-            if reports.contains(where: { $0.verdict == .refused }) { throw ExitCode(1) }
+            let unreadable = reports.filter { $0.verdict == .unreadable }.count
+            let refused = reports.filter { $0.verdict == .refused }.count
+            if unreadable > 0 { throw CLIFailure.cannotRun("photo: \(unreadable) of \(reports.count) file(s) unreadable") }
+            if refused > 0 { throw CLIFailure.refused("photo: \(refused) of \(reports.count) photo(s) refused") }
         }
     }
 
@@ -64,16 +65,16 @@ struct PhotoCommand: ParsableCommand {
             let data: [UInt8]
             switch PhotoChecker.readFile(file) {
             case .success(let bytes): data = bytes
-            case .failure(let problem): throw PhotoCommand.couldNotRun("\(file): \(problem.reason)")
+            case .failure(let problem): throw CLIFailure.cannotRun("photo: \(file): \(problem.reason)")
             }
             let outcome = PhotoFixer(checker: checker).fix(data, file: file)
             if let fixed = outcome.data {
                 do { try Data(fixed).write(to: URL(fileURLWithPath: output)) } catch {
-                    throw PhotoCommand.couldNotRun("\(output): cannot write (\(error.localizedDescription))")
+                    throw CLIFailure.cannotRun("photo: \(output): cannot write (\(error.localizedDescription))")
                 }
             }
             if options.json {
-                try PhotoCommand.printJSON(FixOutput(fixed: outcome.fixed, output: outcome.fixed ? output : nil,
+                try printJSON(FixOutput(fixed: outcome.fixed, output: outcome.fixed ? output : nil,
                                                      steps: outcome.steps, blocking: outcome.blocking,
                                                      input: outcome.input, result: outcome.output))
             } else if outcome.fixed {
@@ -82,8 +83,8 @@ struct PhotoCommand: ParsableCommand {
                 let reasons = outcome.blocking.isEmpty ? (outcome.output?.failures ?? outcome.input.failures) : outcome.blocking
                 print("无法自动修正，请重新拍摄：\n" + reasons.map { "  ✘ \($0.code.rawValue): \($0.message)" }.joined(separator: "\n"))
             }
-            if outcome.input.verdict == .unreadable { throw ExitCode(2) }
-            if !outcome.fixed { throw ExitCode(1) }
+            if outcome.input.verdict == .unreadable { throw CLIFailure.cannotRun("photo: \(file) is unreadable") }
+            if !outcome.fixed { throw CLIFailure.refused("photo: \(file) cannot be fixed automatically") }
         }
     }
 
@@ -91,17 +92,5 @@ struct PhotoCommand: ParsableCommand {
     struct FixOutput: Encodable {
         var fixed: Bool; var output: String?; var steps: [String]; var blocking: [CheckResult]
         var input: PhotoReport; var result: PhotoReport?
-    }
-
-    static func printJSON<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
-    }
-
-    /// Exit 2 with a one-line reason on stderr.
-    static func couldNotRun(_ reason: String) -> ExitCode {
-        FileHandle.standardError.write(Data(("kioskctl photo: " + reason + "\n").utf8))
-        return ExitCode(2)
     }
 }

@@ -6,18 +6,7 @@ import Testing
 /// Thousands of damaged JPEGs: every one gets a verdict or "unreadable" — no crash, no hang, no
 /// unbounded allocation. The generator is seeded, so a failure is reproducible.
 @Suite struct JPEGFuzzTests {
-    /// SplitMix64: small, fast, deterministic.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    }
+    typealias Random = SplitMix64
 
     enum Mutation: CaseIterable { case bitFlips, truncate, markerLength, markerType, frameSize, insertBytes, dropEOI }
 
@@ -58,7 +47,7 @@ import Testing
                      try TurboJPEG.encode(small, options: .init(mode: .gray)),
                      try TurboJPEG.encode(small, options: .init(mode: .cmyk)),
                      try PhotoFixtures.encode(small, kb: 0...60, exifOrientation: 6)]
-        var rng = Random(state: 0x5EED_0004)
+        var rng = Random(seed: 0x5EED_0004)
         var verdicts: [PhotoReport.Verdict: Int] = [:]
         for i in 0..<3000 {
             let seed = seeds[i % seeds.count]
@@ -80,7 +69,7 @@ import Testing
     @Test func fullSizeMutationsGetAVerdict() throws {
         let checker = try PhotoTestSupport.checker()
         let good = try PhotoFixtures.astronautBytes()
-        var rng = Random(state: 0xFACE)
+        var rng = Random(seed: 0xFACE)
         for i in 0..<150 {
             let kind = Mutation.allCases[i % Mutation.allCases.count]
             let report = checker.check(Self.mutate(good, kind, &rng), file: "fuzz-full-\(i)")
@@ -110,6 +99,22 @@ import Testing
         #expect(throws: TurboJPEG.DecodeError.self) { try TurboJPEG.decodeRGB(bytes) }
         do { _ = try TurboJPEG.decodeRGB(bytes) } catch { #expect(error.kind == .tooLarge) }
         let report = try PhotoTestSupport.checker().check(bytes, file: "huge")
+        #expect(report.verdict == .unreadable)
+    }
+
+    @Test func aProgressiveFileWithThousandsOfScansIsRefused() throws {
+        // Repeat the scans of a progressive file 600 times: a decoder that follows every scan
+        // would spend minutes; the scan limit and stop-on-warning end it at once.
+        let bytes = try TurboJPEG.encode(PhotoFixtures.astronaut().resized(width: 64, height: 80),
+                                         options: .init(progressive: true))
+        let firstScan = try #require((0..<(bytes.count - 1)).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xDA })
+        // Everything from the first SOS to EOI (scans and the tables between them) is repeated.
+        let scans = Array(bytes[firstScan..<(bytes.count - 2)])
+        var bomb = Array(bytes[..<firstScan])
+        for _ in 0..<600 { bomb += scans }
+        bomb += [0xFF, 0xD9]
+        #expect(throws: TurboJPEG.DecodeError.self) { try TurboJPEG.decodeRGB(bomb) }
+        let report = try PhotoTestSupport.checker().check(bomb, file: "scan-bomb")
         #expect(report.verdict == .unreadable)
     }
 

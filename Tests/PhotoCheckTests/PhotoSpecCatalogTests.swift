@@ -58,3 +58,30 @@ extension PhotoSpec {
         return copy
     }
 }
+
+/// The photo rules agree with the region profiles other modules plan from.
+@Suite struct PhotoSpecProfileTests {
+    @Test func specsAgreeWithTheRegionProfiles() throws {
+        let assets = RepositoryPaths.assets
+        let catalog = try PhotoSpecCatalog.load(assets.url(PhotoSpecCatalog.assetPath))
+        let regions = try RegionCatalog.load(from: assets)
+        #expect(Set(catalog.specs.keys) == Set(regions.codes))
+        for profile in regions.profiles {
+            let spec = try catalog.spec(for: profile.code, file: "specs.json")
+            guard let photo = PhotoSpec.electronicPhoto(in: profile) else { continue }
+            if let minKB = photo.minKB { #expect(Double(minKB) == spec.fileSizeKB.lowerBound, "\(profile.code)") }
+            if let maxKB = photo.maxKB { #expect(Double(maxKB) == spec.fileSizeKB.upperBound, "\(profile.code)") }
+            if photo.background == "white" { #expect(spec.background.reference == [255, 255, 255]) }
+        }
+    }
+
+    @Test func theProfilesFileLimitsOverrideTheSpecsFile() throws {
+        let assets = RepositoryPaths.assets
+        let sichuan = try #require(RegionCatalog.load(from: assets).profile("sichuan"))
+        var loose = PhotoSpec.sichuanDefault
+        loose.fileSizeKB = 1...500
+        let overlaid = loose.overlaid(with: sichuan)
+        #expect(overlaid.fileSizeKB == 14...60)
+        #expect(overlaid.sources.last?.contains("regions/sichuan.json") == true)
+    }
+}

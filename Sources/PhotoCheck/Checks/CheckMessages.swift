@@ -18,7 +18,7 @@ struct CheckMessages {
         case .orientation: return "无旋转标记（EXIF方向1）"
         case .quality: return "≥\(q.minJPEGQuality)"
         case .colour: return "色度≥\(num(q.minChroma))"
-        case .backgroundColour: return "\(spec.background.name)（与RGB\(spec.background.reference)的距离≤\(num(spec.background.maxDistance))）"
+        case .backgroundColour: return "\(spec.background.name)（与RGB(\(spec.background.reference.map(String.init).joined(separator: ",")))的距离≤\(num(spec.background.maxDistance))）"
         case .backgroundUniform: return "亮度波动≤\(num(spec.background.maxSpread))，左右差≤\(num(spec.background.maxImbalance))"
         case .faceCount: return "1张正面人脸"
         case .faceWidth: return "照片宽度的\(pct(f.widthFraction.lowerBound))–\(pct(f.widthFraction.upperBound))"

@@ -73,9 +73,8 @@ public struct PhotoChecker: Sendable {
             return Inspection(report: report(file, checks, nil, []), upright: nil, markers: nil)
         }
         checks += [m.baseline(markers.process), m.density(markers.density), m.orientation(markers.exifOrientation)]
-        if let slot = markers.lumaTableSlot, let table = markers.quantTables[slot] {
-            checks.append(m.quality(JPEGQuality.estimate(lumaTable: table)))
-        }
+        let lumaTable = markers.lumaTableSlot.flatMap { markers.quantTables[$0] }
+        checks.append(m.quality(lumaTable.flatMap { JPEGQuality.estimate(lumaTable: $0) }))
         do throws(TurboJPEG.DecodeError) {
             let header = try TurboJPEG.header(data)
             checks.append(m.colorSpace(header))
