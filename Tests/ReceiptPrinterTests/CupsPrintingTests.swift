@@ -10,10 +10,10 @@ import Testing
     let cupsd: PrivateCupsd
     let queue = "kiosk"
 
-    init() throws {
+    init() async throws {
         // A missing cupsd is a broken machine (CI installs it): fail, never skip.
         try PrivateCupsd.requireInstalled()
-        cupsd = try PrivateCupsd.start()
+        cupsd = try await PrivateCupsd.start()
         try cupsd.addQueue(queue, errorPolicy: "abort-job")
     }
 
@@ -168,14 +168,14 @@ import Testing
         let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
         #expect(outcome.result == .notSubmitted)
         #expect(outcome.status.condition == .schedulerDown)
-        try cupsd.restart()
+        try await cupsd.restart()
         try await expectPrintsAgain(s)
     }
 
     /// A job that does not complete in time is canceled, so it cannot print after the veteran left.
     /// The stepping clock makes the 2 s limit expire after 200 polls, however fast the machine is.
     @Test func timeoutCancelsTheJob() async throws {
-        try cupsd.setMode("slow:30", queue: queue)
+        try cupsd.setMode("slow:600", queue: queue)
         let clock = SteppingClock()
         let s = JobSubmitter(queue: try await CupsPrinterQueue.open(queue: queue, server: cupsd.server), timeout: .seconds(2),
                              pollInterval: .milliseconds(10))

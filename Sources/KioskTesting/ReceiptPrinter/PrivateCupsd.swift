@@ -36,8 +36,19 @@ public final class PrivateCupsd: @unchecked Sendable {
         }
     }
 
+    /// Creates the configuration and starts cupsd on a thread of its own, so that waiting for
+    /// the scheduler does not hold one of the few cooperative-pool threads other tests need.
+    public static func start() async throws -> PrivateCupsd {
+        try await Spawn.offPool { try startBlocking() }
+    }
+
+    /// Restarts the scheduler off the cooperative pool (see `start()`).
+    public func restart() async throws {
+        try await Spawn.offPool { try self.restartBlocking() }
+    }
+
     /// Creates the configuration and starts cupsd; returns once the scheduler answers.
-    public static func start() throws -> PrivateCupsd {
+    public static func startBlocking() throws -> PrivateCupsd {
         try requireInstalled()
         let directory = try RepositoryPaths.temporaryDirectory("kiosk-cupsd")
         let cupsd = PrivateCupsd(directory: directory, port: try freeLoopbackPort())
@@ -173,7 +184,7 @@ public final class PrivateCupsd: @unchecked Sendable {
     }
 
     /// Starts the scheduler again with the same configuration, queues and jobs.
-    public func restart() throws {
+    public func restartBlocking() throws {
         stop()
         try launch()
     }
