@@ -206,6 +206,41 @@ import Testing
         #expect(try await service.reprint(caseID: UUID(), now: now, clock: ContinuousClock()) == nil)
     }
 
+    /// The field story: paper runs out while the veteran's receipt prints; the case is kept; the
+    /// technician loads paper and re-enables the queue; the receipt is reprinted marked 补打.
+    /// The diagnostics report and the 不予受理 notice go through the same path.
+    @Test func paperOutThenReprintAndTechnicianDocuments() async throws {
+        let service = try ReceiptService(model: .standard80mm, submitter: try await submitter(), assets: RepositoryPaths.assets,
+                                         reprintCapacity: 2)
+        let now = Date(timeIntervalSince1970: 1_795_400_600)
+        try cupsd.setMode("media-empty", queue: queue)
+        let filed = CaseFixtures.chongqing(index: 4)
+        let failed = try await service.printAcknowledgement(filed, now: now, clock: ContinuousClock())
+        #expect(!failed.printed)
+        #expect(failed.status.condition == .mediaEmpty)
+        #expect(await service.reprintable == [filed.id])
+        try cupsd.setMode("ok", queue: queue)
+        try cupsd.enable(queue)
+        let copy = try #require(try await service.reprint(caseID: filed.id, now: now.addingTimeInterval(120), clock: ContinuousClock()))
+        #expect(copy.printed)
+        let report = try await service.printDiagnostics(terminalID: "CQ-YB-01", now: now, clock: ContinuousClock())
+        #expect(report.printed)
+        let reportJob = try #require(report.jobID)
+        let reportBytes = try #require(cupsd.receivedJob(reportJob, queue: queue))
+        let reportText = try #require(ReceiptTextEncoding.gb18030.decode(ESCPOSStrip.text(of: [UInt8](reportBytes))))
+        #expect(reportText.contains("未打印（缺纸）"))
+        #expect(reportText.contains("回执（补打）"))
+        #expect(!reportText.contains(filed.applicant.name))
+        let notice = RefusalNotice(caseNumber: filed.localReference, applicantName: filed.applicant.name, applicantIDNumber: filed.applicant.idNumber,
+                                   itemTitles: ["一次性经济补助金给付"], department: "区退役军人事务局", decidedOn: filed.filedOn,
+                                   reason: "未提供本人Ⅰ类银行账户。", basis: "渝退役军人局〔2023〕22号。", remedy: "补正后重新申请。",
+                                   hall: filed.hall, consultationPhone: "023-67890000", printedAt: now)
+        #expect(try await service.printRefusal(notice, clock: ContinuousClock()).printed)
+        // Only the last two cases stay reprintable.
+        for index in 5..<8 { _ = try await service.printAcknowledgement(CaseFixtures.chongqing(index: index), now: now, clock: ContinuousClock()) }
+        #expect(await service.reprintable == [CaseFixtures.chongqing(index: 7).id, CaseFixtures.chongqing(index: 6).id])
+    }
+
     @Test func printerStatusCommandAgainstPrivateCupsd() async throws {
         try cupsd.setMode("ok", queue: queue)
         let kioskctl = RepositoryPaths.root.appendingPathComponent(".build/debug/kioskctl").path
