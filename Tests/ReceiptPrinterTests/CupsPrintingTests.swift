@@ -14,7 +14,7 @@ import Testing
         // A missing cupsd is a broken machine (CI installs it): fail, never skip.
         try PrivateCupsd.requireInstalled()
         cupsd = try await PrivateCupsd.start()
-        try cupsd.addQueue(queue, errorPolicy: "abort-job")
+        try await cupsd.addQueue(queue, errorPolicy: "abort-job")
     }
 
     func acknowledgementBytes(_ index: Int = 0, reprint: Bool = false) throws -> [UInt8] {
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func defaultQueueIsFound() async throws {
-        try cupsd.tool("/usr/sbin/lpadmin", ["-d", queue])
+        try await cupsd.tool("/usr/sbin/lpadmin", ["-d", queue])
         let q = try await CupsPrinterQueue.open(queue: nil, server: cupsd.server)
         #expect(q.queue == queue)
     }
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func pausedQueue() async throws {
-        try cupsd.disable(queue, reason: "technician maintenance")
+        try await cupsd.disable(queue, reason: "technician maintenance")
         let s = try await submitter()
         let status = await s.queue.status()
         #expect(status.condition == .paused)
@@ -69,32 +69,32 @@ import Testing
         #expect(outcome.result == .notSubmitted)
         #expect(outcome.status.condition == .paused)
         #expect(cupsd.receivedJobCount(queue: queue) == 0)
-        try cupsd.enable(queue)
+        try await cupsd.enable(queue)
         try await expectPrintsAgain(s)
     }
 
     @Test func rejectingQueue() async throws {
-        try cupsd.reject(queue)
+        try await cupsd.reject(queue)
         let s = try await submitter()
         let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
         #expect(!outcome.printed)
         #expect(outcome.status.condition == .notAccepting)
         #expect(outcome.status.accepting == false)
-        try cupsd.accept(queue)
+        try await cupsd.accept(queue)
         try await expectPrintsAgain(s)
     }
 
     /// The queue passes the status check, then refuses at Create-Job (rejected in between).
     @Test func rejectedBetweenCheckAndSubmit() async throws {
         let s = try await submitter()
-        try cupsd.reject(queue)
+        try await cupsd.reject(queue)
         do {
             _ = try await s.queue.submit([0x1B, 0x40], title: "test")
             Issue.record("Create-Job on a rejecting queue succeeded")
         } catch {
             #expect(error == .notAccepting(queue))
         }
-        try cupsd.accept(queue)
+        try await cupsd.accept(queue)
         try await expectPrintsAgain(s)
     }
 
@@ -127,7 +127,7 @@ import Testing
         #expect(await s.queue.status().condition == condition)
         // Technician fixes the device and re-enables the queue; the canceled job does not reappear.
         try cupsd.setMode("ok", queue: queue)
-        try cupsd.enable(queue)
+        try await cupsd.enable(queue)
         try await expectPrintsAgain(s, expectedJobs: 1)
         #expect(await s.queue.status().condition == .ready)
         #expect(await s.queue.status().reasons.isEmpty)
@@ -146,15 +146,25 @@ import Testing
 
     /// The printer is unplugged: the backend reports offline-report and waits for it, as CUPS's
     /// usb backend does. The job does not complete within the limit, so it is canceled (it must not
-    /// print after the veteran has gone) and the status says offline.
+    /// print after the veteran has gone) and the status says offline. The limit runs on a stepping
+    /// clock once the backend is waiting, so machine load cannot change the outcome.
     @Test func offline() async throws {
         try cupsd.setMode("offline", queue: queue)
-        let s = try await submitter(timeout: .seconds(3))
-        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        let s = JobSubmitter(queue: try await CupsPrinterQueue.open(queue: queue, server: cupsd.server), timeout: .seconds(2))
+        #expect(await s.queue.status().canPrint)
+        let job = try await s.queue.submit(try acknowledgementBytes(), title: "test")
+        var waited = 0
+        while !(await s.queue.status().reasons.contains("offline-report")), waited < 3_000 {
+            try await Task.sleep(for: .milliseconds(10))
+            waited += 1
+        }
+        #expect(await s.queue.status().condition == .offline)
+        let outcome = await s.follow(job, clock: SteppingClock())
         #expect(!outcome.printed)
         #expect(outcome.result == .timedOut, "\(outcome)")
         #expect(outcome.status.condition == .offline, "\(outcome)\n\(cupsd.jobLog.suffix(3000))")
         #expect(outcome.status.message.contains("未连接"))
+        #expect(try await s.queue.job(job).state == .canceled)
         #expect(cupsd.receivedJobCount(queue: queue) == 0)
         try cupsd.setMode("ok", queue: queue)
         try await expectPrintsAgain(s, expectedJobs: 1)
@@ -220,7 +230,7 @@ import Testing
         #expect(failed.status.condition == .mediaEmpty)
         #expect(await service.reprintable == [filed.id])
         try cupsd.setMode("ok", queue: queue)
-        try cupsd.enable(queue)
+        try await cupsd.enable(queue)
         let copy = try #require(try await service.reprint(caseID: filed.id, now: now.addingTimeInterval(120), clock: ContinuousClock()))
         #expect(copy.printed)
         let report = try await service.printDiagnostics(terminalID: "CQ-YB-01", now: now, clock: ContinuousClock())
@@ -246,30 +256,29 @@ import Testing
         let kioskctl = RepositoryPaths.root.appendingPathComponent(".build/debug/kioskctl").path
         // `swift build` (CI runs it before `swift test`) builds kioskctl; without it this fails loudly.
         try #require(FileManager.default.isExecutableFile(atPath: kioskctl), "build kioskctl first: swift build --product kioskctl")
-        var env = cupsd.environment
-        env["KIOSK_ASSETS"] = RepositoryPaths.assets.root.path
-        let ok = try Spawn.run(kioskctl, ["printer", "status", "--queue", queue, "--json"], environment: env)
+        let env = cupsd.environment.merging(["KIOSK_ASSETS": RepositoryPaths.assets.root.path]) { $1 }
+        let ok = try await Spawn.offPool { try Spawn.run(kioskctl, ["printer", "status", "--queue", queue, "--json"], environment: env) }
         #expect(ok.status == 0, "\(ok.output)")
         #expect(ok.output.contains("\"condition\" : \"ready\""))
-        try cupsd.disable(queue, reason: "paper")
-        let paused = try Spawn.run(kioskctl, ["printer", "status", "--queue", queue], environment: env)
+        try await cupsd.disable(queue, reason: "paper")
+        let paused = try await Spawn.offPool { try Spawn.run(kioskctl, ["printer", "status", "--queue", queue], environment: env) }
         #expect(paused.status == 1)
         #expect(paused.output.contains("已暂停"))
-        try cupsd.enable(queue)
-        let printed = try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env)
+        try await cupsd.enable(queue)
+        let printed = try await Spawn.offPool { try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env) }
         #expect(printed.status == 0, "\(printed.output)")
         #expect(cupsd.receivedJobCount(queue: queue) == 1)
-        let page = try Spawn.run(kioskctl, ["printer", "test-page", "--queue", queue, "--terminal", "CQ-YB-01"], environment: env)
+        let page = try await Spawn.offPool { try Spawn.run(kioskctl, ["printer", "test-page", "--queue", queue, "--terminal", "CQ-YB-01"], environment: env) }
         #expect(page.status == 0, "\(page.output)")
         #expect(cupsd.receivedJobCount(queue: queue) == 2)
         try cupsd.setMode("media-empty", queue: queue)
-        let noPaper = try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env)
+        let noPaper = try await Spawn.offPool { try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env) }
         #expect(noPaper.status == 1)
         #expect(noPaper.output.contains("缺纸"))
         cupsd.stop()
-        let down = try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env)
+        let down = try await Spawn.offPool { try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env) }
         #expect(down.status == 2)
-        let report = try Spawn.run(kioskctl, ["printer", "report", "--queue", queue], environment: env)
+        let report = try await Spawn.offPool { try Spawn.run(kioskctl, ["printer", "report", "--queue", queue], environment: env) }
         #expect(report.status == 1)
         #expect(report.output.contains("打印服务未运行"))
     }
