@@ -182,6 +182,23 @@ import Testing
         try await expectPrintsAgain(s)
     }
 
+    /// cupsd stops while the job is still printing: not printed, scheduler down; after the
+    /// restart the technician cancels the leftover job and printing works again.
+    @Test func schedulerStopsMidJob() async throws {
+        try cupsd.setMode("slow:600", queue: queue)
+        let s = try await submitter()
+        let job = try await s.queue.submit(try acknowledgementBytes(), title: "test")
+        cupsd.stop()
+        let outcome = await s.follow(job, clock: SteppingClock())
+        #expect(outcome.result == .stopped)
+        #expect(!outcome.printed)
+        #expect(outcome.status.condition == .schedulerDown)
+        try await cupsd.restart()
+        await s.queue.cancel(job)
+        try cupsd.setMode("ok", queue: queue)
+        try await expectPrintsAgain(s)
+    }
+
     /// A job that does not complete in time is canceled, so it cannot print after the veteran left.
     /// The stepping clock makes the 2 s limit expire after 200 polls, however fast the machine is.
     @Test func timeoutCancelsTheJob() async throws {
