@@ -199,6 +199,34 @@ import Testing
         try await expectPrintsAgain(s)
     }
 
+    /// The kiosk's service remembers a job caught by a scheduler outage and cancels it once cupsd
+    /// is back (cupsd resumes spooled jobs), so only the 补打 copy comes out.
+    @Test func serviceCancelsJobsOrphanedByASchedulerOutage() async throws {
+        try cupsd.setMode("slow:600", queue: queue)
+        let service = try ReceiptService(model: .standard80mm, submitter: try await submitter(), assets: RepositoryPaths.assets)
+        let filed = CaseFixtures.chongqing(index: 9)
+        let now = Date(timeIntervalSince1970: 1_795_400_600)
+        let printing = Task { try await service.printAcknowledgement(filed, now: now, clock: ContinuousClock()) }
+        let probe = try await CupsPrinterQueue.open(queue: queue, server: cupsd.server)
+        var waited = 0
+        while (try? await probe.job(1).state) != .processing, waited < 3_000 {
+            try await Task.sleep(for: .milliseconds(10))
+            waited += 1
+        }
+        cupsd.stop()
+        let outcome = try await printing.value
+        #expect(!outcome.printed)
+        #expect(outcome.status.condition == .schedulerDown)
+        #expect(await service.orphanedJobs == [1])
+        try await cupsd.restart()
+        try cupsd.setMode("ok", queue: queue)
+        let copy = try #require(try await service.reprint(caseID: filed.id, now: now.addingTimeInterval(60), clock: ContinuousClock()))
+        #expect(copy.printed, "\(copy)\n\(cupsd.jobLog.suffix(2000))")
+        #expect(await service.orphanedJobs.isEmpty)
+        #expect(try await probe.job(1).state == .canceled)
+        #expect(cupsd.receivedJobCount(queue: queue) == 1)
+    }
+
     /// A job that does not complete in time is canceled, so it cannot print after the veteran left.
     /// The stepping clock makes the 2 s limit expire after 200 polls, however fast the machine is.
     @Test func timeoutCancelsTheJob() async throws {
