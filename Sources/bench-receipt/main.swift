@@ -53,8 +53,8 @@ case "encode":
 
 case "cups":
     let n = Int(arguments[2]) ?? 30
-    let cupsd = try PrivateCupsd.start()
-    try cupsd.addQueue("bench")
+    let cupsd = try await PrivateCupsd.start()
+    try await cupsd.addQueue("bench")
     let queue = try await CupsPrinterQueue.open(queue: "bench", server: cupsd.server)
     let bytes = ESCPOSRenderer(model: model).render(try Acknowledgement(filedCase: sample, printedAt: printedAt).document(template: template))
     var submit: [Double] = [], arrived: [Double] = [], completed: [Double] = []

@@ -18,13 +18,7 @@ struct PrinterCommand: AsyncParsableCommand {
         @Flag(help: "Print one JSON document on stdout.") var json = false
 
         func run() async throws {
-            let server = CupsServer.configured()
-            let status: PrinterStatus
-            do {
-                status = try await CupsPrinterQueue.open(queue: queue, server: server).status()
-            } catch {
-                status = CupsPrinterQueue.openFailureStatus(error, queue: queue, server: server)
-            }
+            let status = await PrinterDocuments.currentStatus(queue: queue)
             if json {
                 try printJSON(PrinterStatusReport(status))
             } else {
@@ -69,13 +63,7 @@ struct PrinterCommand: AsyncParsableCommand {
         @Option(help: "Terminal id printed on the report.") var terminal: String = ProcessInfo.processInfo.hostName
 
         func run() async throws {
-            let server = CupsServer.configured()
-            let status: PrinterStatus
-            do {
-                status = try await CupsPrinterQueue.open(queue: queue, server: server).status()
-            } catch {
-                status = CupsPrinterQueue.openFailureStatus(error, queue: queue, server: server)
-            }
+            let status = await PrinterDocuments.currentStatus(queue: queue)
             let (model, document) = try PrinterDocuments.load(model: model, assets: assets) { model, assets throws(DataFileError) in
                 try DiagnosticsReport(status: status, model: model, terminalID: terminal, printedAt: Date(), recentJobs: [])
                     .document(template: ReceiptTemplate.load("diagnostics", from: assets))
@@ -89,6 +77,16 @@ struct PrinterCommand: AsyncParsableCommand {
 /// Loads the printer model and assets for a technician document; bad files exit 2 with the
 /// file and key.
 enum PrinterDocuments {
+    /// The queue's status, or the scheduler/queue failure as a status.
+    static func currentStatus(queue: String?) async -> PrinterStatus {
+        let server = CupsServer.configured()
+        do {
+            return try await CupsPrinterQueue.open(queue: queue, server: server).status()
+        } catch {
+            return CupsPrinterQueue.openFailureStatus(error, queue: queue, server: server)
+        }
+    }
+
     static func load(model: String?, assets: String?,
                      build: (PrinterModel, AssetDirectory) throws(DataFileError) -> ReceiptDocument) throws -> (PrinterModel, ReceiptDocument) {
         do {

@@ -10,11 +10,11 @@ import Testing
     let cupsd: PrivateCupsd
     let queue = "kiosk"
 
-    init() throws {
+    init() async throws {
         // A missing cupsd is a broken machine (CI installs it): fail, never skip.
         try PrivateCupsd.requireInstalled()
-        cupsd = try PrivateCupsd.start()
-        try cupsd.addQueue(queue, errorPolicy: "abort-job")
+        cupsd = try await PrivateCupsd.start()
+        try await cupsd.addQueue(queue, errorPolicy: "abort-job")
     }
 
     func acknowledgementBytes(_ index: Int = 0, reprint: Bool = false) throws -> [UInt8] {
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func defaultQueueIsFound() async throws {
-        try cupsd.tool("/usr/sbin/lpadmin", ["-d", queue])
+        try await cupsd.tool("/usr/sbin/lpadmin", ["-d", queue])
         let q = try await CupsPrinterQueue.open(queue: nil, server: cupsd.server)
         #expect(q.queue == queue)
     }
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func pausedQueue() async throws {
-        try cupsd.disable(queue, reason: "technician maintenance")
+        try await cupsd.disable(queue, reason: "technician maintenance")
         let s = try await submitter()
         let status = await s.queue.status()
         #expect(status.condition == .paused)
@@ -69,32 +69,32 @@ import Testing
         #expect(outcome.result == .notSubmitted)
         #expect(outcome.status.condition == .paused)
         #expect(cupsd.receivedJobCount(queue: queue) == 0)
-        try cupsd.enable(queue)
+        try await cupsd.enable(queue)
         try await expectPrintsAgain(s)
     }
 
     @Test func rejectingQueue() async throws {
-        try cupsd.reject(queue)
+        try await cupsd.reject(queue)
         let s = try await submitter()
         let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
         #expect(!outcome.printed)
         #expect(outcome.status.condition == .notAccepting)
         #expect(outcome.status.accepting == false)
-        try cupsd.accept(queue)
+        try await cupsd.accept(queue)
         try await expectPrintsAgain(s)
     }
 
     /// The queue passes the status check, then refuses at Create-Job (rejected in between).
     @Test func rejectedBetweenCheckAndSubmit() async throws {
         let s = try await submitter()
-        try cupsd.reject(queue)
+        try await cupsd.reject(queue)
         do {
             _ = try await s.queue.submit([0x1B, 0x40], title: "test")
             Issue.record("Create-Job on a rejecting queue succeeded")
         } catch {
             #expect(error == .notAccepting(queue))
         }
-        try cupsd.accept(queue)
+        try await cupsd.accept(queue)
         try await expectPrintsAgain(s)
     }
 
@@ -127,7 +127,7 @@ import Testing
         #expect(await s.queue.status().condition == condition)
         // Technician fixes the device and re-enables the queue; the canceled job does not reappear.
         try cupsd.setMode("ok", queue: queue)
-        try cupsd.enable(queue)
+        try await cupsd.enable(queue)
         try await expectPrintsAgain(s, expectedJobs: 1)
         #expect(await s.queue.status().condition == .ready)
         #expect(await s.queue.status().reasons.isEmpty)
@@ -146,15 +146,25 @@ import Testing
 
     /// The printer is unplugged: the backend reports offline-report and waits for it, as CUPS's
     /// usb backend does. The job does not complete within the limit, so it is canceled (it must not
-    /// print after the veteran has gone) and the status says offline.
+    /// print after the veteran has gone) and the status says offline. The limit runs on a stepping
+    /// clock once the backend is waiting, so machine load cannot change the outcome.
     @Test func offline() async throws {
         try cupsd.setMode("offline", queue: queue)
-        let s = try await submitter(timeout: .seconds(3))
-        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        let s = JobSubmitter(queue: try await CupsPrinterQueue.open(queue: queue, server: cupsd.server), timeout: .seconds(2))
+        #expect(await s.queue.status().canPrint)
+        let job = try await s.queue.submit(try acknowledgementBytes(), title: "test")
+        var waited = 0
+        while !(await s.queue.status().reasons.contains("offline-report")), waited < 3_000 {
+            try await Task.sleep(for: .milliseconds(10))
+            waited += 1
+        }
+        #expect(await s.queue.status().condition == .offline)
+        let outcome = await s.follow(job, clock: SteppingClock())
         #expect(!outcome.printed)
         #expect(outcome.result == .timedOut, "\(outcome)")
         #expect(outcome.status.condition == .offline, "\(outcome)\n\(cupsd.jobLog.suffix(3000))")
         #expect(outcome.status.message.contains("未连接"))
+        #expect(try await s.queue.job(job).state == .canceled)
         #expect(cupsd.receivedJobCount(queue: queue) == 0)
         try cupsd.setMode("ok", queue: queue)
         try await expectPrintsAgain(s, expectedJobs: 1)
@@ -168,14 +178,59 @@ import Testing
         let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
         #expect(outcome.result == .notSubmitted)
         #expect(outcome.status.condition == .schedulerDown)
-        try cupsd.restart()
+        try await cupsd.restart()
         try await expectPrintsAgain(s)
+    }
+
+    /// cupsd stops while the job is still printing: not printed, scheduler down; after the
+    /// restart the technician cancels the leftover job and printing works again.
+    @Test func schedulerStopsMidJob() async throws {
+        try cupsd.setMode("slow:600", queue: queue)
+        let s = try await submitter()
+        let job = try await s.queue.submit(try acknowledgementBytes(), title: "test")
+        cupsd.stop()
+        let outcome = await s.follow(job, clock: SteppingClock())
+        #expect(outcome.result == .stopped)
+        #expect(!outcome.printed)
+        #expect(outcome.status.condition == .schedulerDown)
+        try await cupsd.restart()
+        await s.queue.cancel(job)
+        try cupsd.setMode("ok", queue: queue)
+        try await expectPrintsAgain(s)
+    }
+
+    /// The kiosk's service remembers a job caught by a scheduler outage and cancels it once cupsd
+    /// is back (cupsd resumes spooled jobs), so only the 补打 copy comes out.
+    @Test func serviceCancelsJobsOrphanedByASchedulerOutage() async throws {
+        try cupsd.setMode("slow:600", queue: queue)
+        let service = try ReceiptService(model: .standard80mm, submitter: try await submitter(), assets: RepositoryPaths.assets)
+        let filed = CaseFixtures.chongqing(index: 9)
+        let now = Date(timeIntervalSince1970: 1_795_400_600)
+        let printing = Task { try await service.printAcknowledgement(filed, now: now, clock: ContinuousClock()) }
+        let probe = try await CupsPrinterQueue.open(queue: queue, server: cupsd.server)
+        var waited = 0
+        while (try? await probe.job(1).state) != .processing, waited < 3_000 {
+            try await Task.sleep(for: .milliseconds(10))
+            waited += 1
+        }
+        cupsd.stop()
+        let outcome = try await printing.value
+        #expect(!outcome.printed)
+        #expect(outcome.status.condition == .schedulerDown)
+        #expect(await service.orphanedJobs == [1])
+        try await cupsd.restart()
+        try cupsd.setMode("ok", queue: queue)
+        let copy = try #require(try await service.reprint(caseID: filed.id, now: now.addingTimeInterval(60), clock: ContinuousClock()))
+        #expect(copy.printed, "\(copy)\n\(cupsd.jobLog.suffix(2000))")
+        #expect(await service.orphanedJobs.isEmpty)
+        #expect(try await probe.job(1).state == .canceled)
+        #expect(cupsd.receivedJobCount(queue: queue) == 1)
     }
 
     /// A job that does not complete in time is canceled, so it cannot print after the veteran left.
     /// The stepping clock makes the 2 s limit expire after 200 polls, however fast the machine is.
     @Test func timeoutCancelsTheJob() async throws {
-        try cupsd.setMode("slow:30", queue: queue)
+        try cupsd.setMode("slow:600", queue: queue)
         let clock = SteppingClock()
         let s = JobSubmitter(queue: try await CupsPrinterQueue.open(queue: queue, server: cupsd.server), timeout: .seconds(2),
                              pollInterval: .milliseconds(10))
@@ -206,35 +261,69 @@ import Testing
         #expect(try await service.reprint(caseID: UUID(), now: now, clock: ContinuousClock()) == nil)
     }
 
+    /// The field story: paper runs out while the veteran's receipt prints; the case is kept; the
+    /// technician loads paper and re-enables the queue; the receipt is reprinted marked 补打.
+    /// The diagnostics report and the 不予受理 notice go through the same path.
+    @Test func paperOutThenReprintAndTechnicianDocuments() async throws {
+        let service = try ReceiptService(model: .standard80mm, submitter: try await submitter(), assets: RepositoryPaths.assets,
+                                         reprintCapacity: 2)
+        let now = Date(timeIntervalSince1970: 1_795_400_600)
+        try cupsd.setMode("media-empty", queue: queue)
+        let filed = CaseFixtures.chongqing(index: 4)
+        let failed = try await service.printAcknowledgement(filed, now: now, clock: ContinuousClock())
+        #expect(!failed.printed)
+        #expect(failed.status.condition == .mediaEmpty)
+        #expect(await service.reprintable == [filed.id])
+        try cupsd.setMode("ok", queue: queue)
+        try await cupsd.enable(queue)
+        let copy = try #require(try await service.reprint(caseID: filed.id, now: now.addingTimeInterval(120), clock: ContinuousClock()))
+        #expect(copy.printed)
+        let report = try await service.printDiagnostics(terminalID: "CQ-YB-01", now: now, clock: ContinuousClock())
+        #expect(report.printed)
+        let reportJob = try #require(report.jobID)
+        let reportBytes = try #require(cupsd.receivedJob(reportJob, queue: queue))
+        let reportText = try #require(ReceiptTextEncoding.gb18030.decode(ESCPOSStrip.text(of: [UInt8](reportBytes))))
+        #expect(reportText.contains("未打印（缺纸）"))
+        #expect(reportText.contains("回执（补打）"))
+        #expect(!reportText.contains(filed.applicant.name))
+        let notice = RefusalNotice(caseNumber: filed.localReference, applicantName: filed.applicant.name, applicantIDNumber: filed.applicant.idNumber,
+                                   itemTitles: ["一次性经济补助金给付"], department: "区退役军人事务局", decidedOn: filed.filedOn,
+                                   reason: "未提供本人Ⅰ类银行账户。", basis: "渝退役军人局〔2023〕22号。", remedy: "补正后重新申请。",
+                                   hall: filed.hall, consultationPhone: "023-67890000", printedAt: now)
+        #expect(try await service.printRefusal(notice, clock: ContinuousClock()).printed)
+        // Only the last two cases stay reprintable.
+        for index in 5..<8 { _ = try await service.printAcknowledgement(CaseFixtures.chongqing(index: index), now: now, clock: ContinuousClock()) }
+        #expect(await service.reprintable == [CaseFixtures.chongqing(index: 7).id, CaseFixtures.chongqing(index: 6).id])
+    }
+
     @Test func printerStatusCommandAgainstPrivateCupsd() async throws {
         try cupsd.setMode("ok", queue: queue)
         let kioskctl = RepositoryPaths.root.appendingPathComponent(".build/debug/kioskctl").path
         // `swift build` (CI runs it before `swift test`) builds kioskctl; without it this fails loudly.
         try #require(FileManager.default.isExecutableFile(atPath: kioskctl), "build kioskctl first: swift build --product kioskctl")
-        var env = cupsd.environment
-        env["KIOSK_ASSETS"] = RepositoryPaths.assets.root.path
-        let ok = try Spawn.run(kioskctl, ["printer", "status", "--queue", queue, "--json"], environment: env)
+        let env = cupsd.environment.merging(["KIOSK_ASSETS": RepositoryPaths.assets.root.path]) { $1 }
+        let ok = try await Spawn.offPool { try Spawn.run(kioskctl, ["printer", "status", "--queue", queue, "--json"], environment: env) }
         #expect(ok.status == 0, "\(ok.output)")
         #expect(ok.output.contains("\"condition\" : \"ready\""))
-        try cupsd.disable(queue, reason: "paper")
-        let paused = try Spawn.run(kioskctl, ["printer", "status", "--queue", queue], environment: env)
+        try await cupsd.disable(queue, reason: "paper")
+        let paused = try await Spawn.offPool { try Spawn.run(kioskctl, ["printer", "status", "--queue", queue], environment: env) }
         #expect(paused.status == 1)
         #expect(paused.output.contains("已暂停"))
-        try cupsd.enable(queue)
-        let printed = try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env)
+        try await cupsd.enable(queue)
+        let printed = try await Spawn.offPool { try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env) }
         #expect(printed.status == 0, "\(printed.output)")
         #expect(cupsd.receivedJobCount(queue: queue) == 1)
-        let page = try Spawn.run(kioskctl, ["printer", "test-page", "--queue", queue, "--terminal", "CQ-YB-01"], environment: env)
+        let page = try await Spawn.offPool { try Spawn.run(kioskctl, ["printer", "test-page", "--queue", queue, "--terminal", "CQ-YB-01"], environment: env) }
         #expect(page.status == 0, "\(page.output)")
         #expect(cupsd.receivedJobCount(queue: queue) == 2)
         try cupsd.setMode("media-empty", queue: queue)
-        let noPaper = try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env)
+        let noPaper = try await Spawn.offPool { try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env) }
         #expect(noPaper.status == 1)
         #expect(noPaper.output.contains("缺纸"))
         cupsd.stop()
-        let down = try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env)
+        let down = try await Spawn.offPool { try Spawn.run(kioskctl, ["receipt", "print", "--sample", "--queue", queue], environment: env) }
         #expect(down.status == 2)
-        let report = try Spawn.run(kioskctl, ["printer", "report", "--queue", queue], environment: env)
+        let report = try await Spawn.offPool { try Spawn.run(kioskctl, ["printer", "report", "--queue", queue], environment: env) }
         #expect(report.status == 1)
         #expect(report.output.contains("打印服务未运行"))
     }

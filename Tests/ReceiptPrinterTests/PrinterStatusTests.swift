@@ -13,6 +13,7 @@ import Testing
         (3, ["media-empty-error", "media-empty"], true, .ready),        // left over after cupsenable: the next job re-checks
         (5, ["cover-open-error", "paused"], true, .coverOpen),
         (4, ["offline-report"], true, .offline),
+        (3, ["offline-report"], true, .ready),                          // left over after a canceled job
         (5, ["paused"], true, .paused),
         (3, [], false, .notAccepting),
         (5, ["marker-supply-empty-error"], true, .paused),

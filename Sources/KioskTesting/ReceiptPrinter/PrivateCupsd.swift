@@ -36,8 +36,19 @@ public final class PrivateCupsd: @unchecked Sendable {
         }
     }
 
+    /// Creates the configuration and starts cupsd on a thread of its own, so that waiting for
+    /// the scheduler does not hold one of the few cooperative-pool threads other tests need.
+    public static func start() async throws -> PrivateCupsd {
+        try await Spawn.offPool { try startBlocking() }
+    }
+
+    /// Restarts the scheduler off the cooperative pool (see `start()`).
+    public func restart() async throws {
+        try await Spawn.offPool { try self.restartBlocking() }
+    }
+
     /// Creates the configuration and starts cupsd; returns once the scheduler answers.
-    public static func start() throws -> PrivateCupsd {
+    public static func startBlocking() throws -> PrivateCupsd {
         try requireInstalled()
         let directory = try RepositoryPaths.temporaryDirectory("kiosk-cupsd")
         let cupsd = PrivateCupsd(directory: directory, port: try freeLoopbackPort())
@@ -173,19 +184,19 @@ public final class PrivateCupsd: @unchecked Sendable {
     }
 
     /// Starts the scheduler again with the same configuration, queues and jobs.
-    public func restart() throws {
+    public func restartBlocking() throws {
         stop()
         try launch()
     }
 
     /// Adds a raw queue on the test backend; returns the directory its jobs are written to.
     @discardableResult
-    public func addQueue(_ name: String, errorPolicy: String = "abort-job") throws -> URL {
+    public func addQueue(_ name: String, errorPolicy: String = "abort-job") async throws -> URL {
         let out = directory.appendingPathComponent("out/\(name)")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         chown(out.path, runAs.uid, runAs.gid)
         // No -m: a raw queue; the backend receives exactly the submitted bytes.
-        try tool(Self.lpadmin, ["-p", name, "-E", "-v", "kiosk-testprn:\(out.path)", "-o", "printer-error-policy=\(errorPolicy)"])
+        try await tool(Self.lpadmin, ["-p", name, "-E", "-v", "kiosk-testprn:\(out.path)", "-o", "printer-error-policy=\(errorPolicy)"])
         return out
     }
 
@@ -205,18 +216,20 @@ public final class PrivateCupsd: @unchecked Sendable {
         return files.filter { $0.hasPrefix("job-") && $0.hasSuffix(".bin") }.count
     }
 
-    /// Runs a CUPS administration tool against this scheduler (`cupsdisable`, `cupsreject`, …).
+    /// Runs a CUPS administration tool against this scheduler (`cupsdisable`, `cupsreject`, …),
+    /// waiting for it off the cooperative pool.
     @discardableResult
-    public func tool(_ path: String, _ arguments: [String]) throws -> String {
-        let (status, output) = try Spawn.run(path, arguments, environment: environment)
+    public func tool(_ path: String, _ arguments: [String]) async throws -> String {
+        let environment = environment
+        let (status, output) = try await Spawn.offPool { try Spawn.run(path, arguments, environment: environment) }
         guard status == 0 else { throw Failure(description: "\(path) \(arguments.joined(separator: " ")) exited \(status): \(output)") }
         return output
     }
 
-    public func disable(_ queue: String, reason: String) throws { try tool("/usr/sbin/cupsdisable", ["-r", reason, queue]) }
-    public func enable(_ queue: String) throws { try tool("/usr/sbin/cupsenable", [queue]) }
-    public func reject(_ queue: String) throws { try tool("/usr/sbin/cupsreject", [queue]) }
-    public func accept(_ queue: String) throws { try tool(Self.cupsaccept, [queue]) }
+    public func disable(_ queue: String, reason: String) async throws { try await tool("/usr/sbin/cupsdisable", ["-r", reason, queue]) }
+    public func enable(_ queue: String) async throws { try await tool("/usr/sbin/cupsenable", [queue]) }
+    public func reject(_ queue: String) async throws { try await tool("/usr/sbin/cupsreject", [queue]) }
+    public func accept(_ queue: String) async throws { try await tool(Self.cupsaccept, [queue]) }
 
     /// The job and error lines of the scheduler's log (for failure messages).
     public var jobLog: String {

@@ -59,6 +59,14 @@ public enum Spawn {
         return (status, output)
     }
 
+    /// Runs blocking work (waiting for a daemon, waitpid) on a new thread and resumes the caller
+    /// when it is done: the cooperative pool has only as many threads as cores.
+    public static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+
     /// Waits for a child; returns its exit status (128+signal when killed).
     @discardableResult
     public static func wait(_ pid: pid_t) -> Int32 {

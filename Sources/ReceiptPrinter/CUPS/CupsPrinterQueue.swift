@@ -199,10 +199,15 @@ public final class CupsPrinterQueue: Sendable {
     }
 
     /// Cancels a job so that it never prints later (after the veteran has left).
-    public func cancel(_ id: Int32) async {
+    /// Returns whether the scheduler took the request (a job that already ended counts: it
+    /// cannot print any more either).
+    @discardableResult
+    public func cancel(_ id: Int32) async -> Bool {
         let queue = queue
-        _ = try? await connection.run { http throws(CupsError) in
-            cupsCancelJob2(http, queue, id, 0)
+        let status = try? await connection.run { http throws(CupsError) in
+            cupsCancelJob2(http, queue, id, 0).rawValue
         }
+        guard let status else { return false }
+        return status < 0x100 || status == IPP_STATUS_ERROR_NOT_FOUND.rawValue || status == IPP_STATUS_ERROR_NOT_POSSIBLE.rawValue
     }
 }

@@ -50,7 +50,9 @@ public struct PrinterStatus: Sendable, Equatable, Codable {
         let stoppedOrUnknown = state == nil || state == 5
         if stoppedOrUnknown, bare.contains("media-empty") || bare.contains("media-needed") { return .mediaEmpty }
         if stoppedOrUnknown, bare.contains("cover-open") || bare.contains("door-open") { return .coverOpen }
-        if bare.contains("offline") || bare.contains("connecting-to-device") && state == 5 { return .offline }
+        // offline-report is current while a job runs (the backend waits for the device); on an
+        // idle printer it is left over from a canceled job and the next backend re-checks.
+        if state != 3, bare.contains("offline") || bare.contains("connecting-to-device") && state == 5 { return .offline }
         if bare.contains("paused") || state == 5 { return .paused }
         if accepting == false { return .notAccepting }
         if stoppedOrUnknown, reasons.contains(where: { $0.hasSuffix("-error") }) { return .error }

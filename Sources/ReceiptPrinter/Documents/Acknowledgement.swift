@@ -48,7 +48,7 @@ public struct Acknowledgement: Sendable {
             "delivery_address": "",
             "consultation_phone": c.consultationPhone ?? "",
             "progress_url": progressLookupBase + (caseNumber.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? caseNumber),
-            "item_count": String(c.items.filter { !$0.displayOnly }.count),
+            "item_count": String(c.items.count),
         ]
         if c.delivery == "邮寄", let address = c.applicant.address, !address.isEmpty {
             values["delivery_address"] = ReceiptPrivacy.address(address)

@@ -50,8 +50,12 @@ public struct JobSubmitter: Sendable {
             do {
                 info = try await queue.job(job)
             } catch {
-                let status = CupsPrinterQueue.status(for: error, queue: queue.queue, server: queue.server.description)
-                return PrintOutcome(result: status.condition == .schedulerDown ? .notSubmitted : .stopped, jobID: job, status: status)
+                // The scheduler went away (or forgot the job) mid-way: whatever happens to the job
+                // later, it was not seen to print.
+                // Asking again reconnects, which tells "scheduler down" from other failures.
+                let now = await queue.status()
+                let status = now.canPrint ? CupsPrinterQueue.status(for: error, queue: queue.queue, server: queue.server.description) : now
+                return PrintOutcome(result: .stopped, jobID: job, status: status)
             }
             switch info.state {
             case .completed:

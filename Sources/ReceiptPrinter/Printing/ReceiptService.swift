@@ -12,6 +12,10 @@ public actor ReceiptService {
     public let reprintCapacity: Int
     private var recent: [FiledCase] = []
     private var history: [DiagnosticsReport.JobLine] = []
+    /// Jobs submitted before the scheduler went away. cupsd resumes spooled jobs when it comes
+    /// back, which would print a receipt long after the veteran left: they are canceled as soon
+    /// as the scheduler answers again.
+    private var orphans: [Int32] = []
 
     public init(model: PrinterModel, submitter: JobSubmitter, assets: AssetDirectory, reprintCapacity: Int = 5) throws(DataFileError) {
         self.model = model
@@ -78,12 +82,26 @@ public actor ReceiptService {
     }
 
     private func submit<C: Clock>(_ bytes: [UInt8], kind: String, now: Date, clock: C) async -> PrintOutcome where C.Duration == Duration {
+        await cancelOrphans()
         // The job title is visible in CUPS logs: it names the kind of document only.
         let outcome = await submitter.print(bytes, title: "kiosk-\(kind)", clock: clock)
+        if outcome.result == .stopped, outcome.status.condition == .schedulerDown, let job = outcome.jobID {
+            orphans.append(job)
+        }
         history.insert(.init(jobID: outcome.jobID, kind: kind, outcome: outcome.printed ? "已打印" : "未打印（\(outcome.status.title)）", at: now), at: 0)
         if history.count > 10 { history.removeLast(history.count - 10) }
         return outcome
     }
+
+    /// Cancels jobs left from a scheduler outage; keeps those the scheduler cannot take yet.
+    public func cancelOrphans() async {
+        var left: [Int32] = []
+        for job in orphans where !(await submitter.queue.cancel(job)) { left.append(job) }
+        orphans = left
+    }
+
+    /// Jobs waiting to be canceled once the scheduler answers (see `cancelOrphans`).
+    public var orphanedJobs: [Int32] { orphans }
 
     private func remember(_ filedCase: FiledCase) {
         recent.removeAll { $0.id == filedCase.id }
