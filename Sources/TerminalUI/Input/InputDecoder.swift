@@ -10,7 +10,10 @@
 /// within a short timeout (``escapeTimeout``).
 public struct InputDecoder: Sendable {
     /// How long a lone ESC waits for the rest of a sequence before it counts as the Escape key.
-    public static let escapeTimeout: Duration = .milliseconds(50)
+    /// Long enough that a mouse report split by a busy sender (tmux writes key by key) is not
+    /// torn apart, short enough that the Escape key still feels immediate (tmux waits 500 ms,
+    /// vim 100 ms).
+    public static let escapeTimeout: Duration = .milliseconds(100)
     /// Longest CSI sequence accepted; longer ones are garbage and are dropped.
     static let maxSequenceLength = 64
     /// Largest bracketed paste kept; the rest of a longer paste is dropped.
