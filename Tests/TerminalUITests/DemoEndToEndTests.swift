@@ -20,11 +20,12 @@ struct DemoEndToEndTests {
             screen = VTScreen(size: size)
         }
 
-        /// Reads until the terminal model satisfies `condition`.
+        /// Reads until the terminal model satisfies `condition`, judged only between frames
+        /// (outside a synchronized update), as a person would see the screen.
         func wait(_ what: String, _ condition: (VTScreen) -> Bool) throws {
             try pty.read(timeout: .seconds(15)) { _ in
                 sync()
-                return condition(screen)
+                return !screen.isInSynchronizedUpdate && condition(screen)
             }
         }
 
@@ -54,7 +55,8 @@ struct DemoEndToEndTests {
     @Test("The demo starts, draws, takes taps, keys and a resize, and SIGTERM restores the terminal")
     func fullSession() throws {
         let session = try Session(size: Size(columns: 100, rows: 30))
-        try session.wait("first frame") { $0.screenText.contains("TerminalUI 组件演示") && $0.screenText.contains("退出") }
+        // The status bar is the last row drawn: once it is there, the first frame is complete.
+        try session.wait("first frame") { $0.screenText.contains("TerminalUI 组件演示") && $0.screenText.contains("按 q 退出") }
         #expect(Set(Self.modesOn).isSubset(of: session.screen.privateModes))
         #expect(!session.screen.privateModes.contains(25)) // cursor hidden
         #expect(!session.screen.privateModes.contains(7)) // no autowrap
@@ -83,6 +85,8 @@ struct DemoEndToEndTests {
         try session.pty.write("1101")
         try session.tap("X")
         try session.wait("typed digits and keypad X") { $0.screenText.contains("# 1101X") }
+        try session.pty.write("\t王小明") // UTF-8 as an input method sends it
+        try session.wait("Chinese in the name field") { $0.screenText.contains("# 王小明") }
 
         // A press that slides off the button before release must not act.
         guard let quit = session.screen.find("退出") else { Issue.record("no 退出"); return }
@@ -107,7 +111,7 @@ struct DemoEndToEndTests {
     @Test("q, the 退出 button, SIGINT and SIGHUP all restore the terminal", arguments: ["q", "button", "INT", "HUP"])
     func otherExits(way: String) throws {
         let session = try Session(size: Size(columns: 100, rows: 30))
-        try session.wait("first frame") { $0.screenText.contains("退出") }
+        try session.wait("first frame") { $0.screenText.contains("按 q 退出") }
         switch way {
         case "q": try session.pty.write("q")
         case "button": try session.tap("退出")

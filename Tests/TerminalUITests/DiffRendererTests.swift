@@ -109,3 +109,25 @@ struct DiffRendererTests {
         #expect(String(decoding: renderer.render(bigger), as: UTF8.self).contains("\u{1B}[2J"))
     }
 }
+
+@Suite("Outside text cannot reach the terminal as control sequences")
+struct RendererSafetyTests {
+    @Test("Controls, escapes and bidi overrides written into the buffer never appear in the output")
+    func controlsNeverRendered() {
+        var buffer = CellBuffer(size: Size(columns: 40, rows: 2))
+        buffer.write("张三\u{1B}[2J\u{1B}]0;title\u{07}\u{202E}abc\u{9B}31m\r\n", at: Point(x: 0, y: 0), style: .plain)
+        var renderer = DiffRenderer()
+        let bytes = renderer.render(buffer)
+        let ours = Array((EscapeSequences.resetStyle + EscapeSequences.clearScreen).utf8)
+        let text = Array(bytes.dropFirst(ours.count))
+        #expect(Array(bytes.prefix(ours.count)) == ours)
+        let escapes = text.indices.filter { text[$0] == 0x1B }
+        for index in escapes { // only our own cursor moves and SGR: ESC [ digits/; then H, C or m
+            let tail = text[(index + 1)...].prefix { !(0x40...0x7E).contains($0) || $0 == 0x5B }
+            let final = text[min(text.count - 1, index + 1 + tail.count)]
+            #expect([0x48, 0x43, 0x6D].contains(final), "unexpected sequence at \(index)")
+        }
+        #expect(!text.contains(0x07) && !text.contains(0x0D) && !text.contains(0x0A))
+        #expect(!String(decoding: text, as: UTF8.self).unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x9B })
+    }
+}

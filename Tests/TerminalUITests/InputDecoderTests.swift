@@ -89,6 +89,19 @@ struct InputDecoderTests {
         #expect(decoder.feed(Array("a".utf8)) == [.character("a")])
     }
 
+    @Test("A slow paste or a slow UTF-8 scalar survives the ESC timeout flush")
+    func slowSender() {
+        var decoder = InputDecoder()
+        #expect(decoder.feed(Array("\u{1B}[200~张".utf8)).isEmpty)
+        #expect(decoder.flush().isEmpty)
+        #expect(!decoder.needsFlush)
+        #expect(decoder.feed(Array("三\u{1B}[201~".utf8)) == [.paste("张三")])
+        let zhong = Array("中".utf8)
+        #expect(decoder.feed(zhong.prefix(2)).isEmpty)
+        #expect(decoder.flush().isEmpty)
+        #expect(decoder.feed(zhong.suffix(1)) == [.character("中")])
+    }
+
     @Test("Invalid UTF-8 and stray bytes are dropped, valid text around them survives")
     func invalidUTF8() {
         var decoder = InputDecoder()

@@ -198,10 +198,13 @@ public final class PseudoTerminal: @unchecked Sendable {
 public enum PseudoTerminalError: Error, CustomStringConvertible {
     case system(String, Int32)
     case timedOut(String, output: String)
+    /// A helper command ended with a non-zero status.
+    case commandFailed(String, status: Int32)
 
     public var description: String {
         switch self {
         case .system(let call, let code): return "\(call) failed: \(String(cString: strerror(code)))"
+        case .commandFailed(let command, let status): return "\(command) failed with status \(status)"
         case .timedOut(let what, let output): return "timed out waiting for \(what); output so far (\(output.utf8.count) bytes): \(output.debugDescription.suffix(2000))"
         }
     }

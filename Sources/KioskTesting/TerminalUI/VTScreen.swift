@@ -29,6 +29,10 @@ public struct VTScreen: Sendable {
         alternate = CellBuffer(size: size)
     }
 
+    /// True between `CSI ? 2026 h` and `CSI ? 2026 l`: a real terminal would still show the
+    /// previous frame, so tests should not judge the screen now.
+    public var isInSynchronizedUpdate: Bool { privateModes.contains(2026) }
+
     /// The screen being shown.
     public var buffer: CellBuffer { isAlternateScreen ? alternate : main }
     public var screenText: String { buffer.textDump() }

@@ -10,7 +10,10 @@
 /// within a short timeout (``escapeTimeout``).
 public struct InputDecoder: Sendable {
     /// How long a lone ESC waits for the rest of a sequence before it counts as the Escape key.
-    public static let escapeTimeout: Duration = .milliseconds(50)
+    /// Long enough that a mouse report split by a busy sender (tmux writes key by key) is not
+    /// torn apart, short enough that the Escape key still feels immediate (tmux waits 500 ms,
+    /// vim 100 ms).
+    public static let escapeTimeout: Duration = .milliseconds(100)
     /// Longest CSI sequence accepted; longer ones are garbage and are dropped.
     static let maxSequenceLength = 64
     /// Largest bracketed paste kept; the rest of a longer paste is dropped.
@@ -35,8 +38,12 @@ public struct InputDecoder: Sendable {
     /// True while a lone ESC is held, waiting for ``flush()`` or more bytes.
     public var hasPendingEscape: Bool { state == .escape }
 
-    /// True while any partial sequence is held.
+    /// True while any partial input is held (an escape sequence, a paste, a UTF-8 scalar).
     public var hasPendingInput: Bool { state != .ground || utf8Needed > 0 }
+
+    /// True while an escape sequence is unfinished: the reader should call ``flush()`` if no
+    /// byte follows within ``escapeTimeout``.
+    public var needsFlush: Bool { state == .escape || state == .csi || state == .ss3 }
 
     /// Decodes `bytes`, returning the events completed by them.
     public mutating func feed(_ bytes: some Sequence<UInt8>) -> [InputEvent] {
@@ -46,11 +53,20 @@ public struct InputDecoder: Sendable {
     }
 
     /// Called after ``escapeTimeout`` without input: a held lone ESC becomes the Escape key and
-    /// any other unfinished sequence is dropped.
+    /// an unfinished CSI/SS3 sequence is dropped. A paste in progress and a partial UTF-8 scalar
+    /// are kept: a slow sender may still complete them.
     public mutating func flush() -> [InputEvent] {
-        defer { reset() }
-        if state == .escape { return [.key(KeyEvent(.escape))] }
-        return []
+        switch state {
+        case .escape:
+            state = .ground
+            return [.key(KeyEvent(.escape))]
+        case .csi, .ss3:
+            state = .ground
+            sequence.removeAll(keepingCapacity: true)
+            return []
+        case .ground, .paste:
+            return []
+        }
     }
 
     private mutating func reset() {

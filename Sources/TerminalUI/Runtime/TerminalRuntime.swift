@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Dispatch
+import Synchronization
 
 /// Sends messages into a running program from outside: timers, devices, the network. Messages
 /// sent this way go through the same loop as input, one at a time.
@@ -37,7 +38,8 @@ public enum RuntimeExit: Equatable, Sendable {
 public struct TerminalRuntime<App: TerminalApp, C: Clock> where C.Duration == Duration {
     public let app: App
     public let clock: C
-    /// Grace period after a termination signal before the process exits on its own.
+    /// Grace period after a termination signal before the process exits on its own, when the
+    /// loop has not ended by then.
     public static var signalGrace: Duration { .seconds(2) }
 
     public init(app: App, clock: C) {
@@ -50,13 +52,21 @@ public struct TerminalRuntime<App: TerminalApp, C: Clock> where C.Duration == Du
     public func run(model: App.Model, input: Int32 = 0, output: Int32 = 1,
                     onStart: (MessageInbox<App.Message>) -> Void = { _ in }) async throws -> (RuntimeExit, App.Model) {
         let device = try TerminalDevice.open(input: input, output: output)
-        defer { device.restore() }
+        let loopEnded = LoopFlag()
+        defer {
+            loopEnded.set()
+            device.restore()
+        }
         let (stream, continuation) = AsyncStream<RuntimeEvent<App.Message>>.makeStream()
         let signals = SignalWatcher(
             onTerminate: { number in
                 device.restore()
                 continuation.yield(.terminate(number))
-                DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(2)) { exit(128 + number) }
+                // Safety net for a loop stuck in `update` or an effect: exit on our own, but only
+                // if the loop has not returned (the host may need time to shut down cleanly).
+                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(Self.signalGrace.components.seconds * 1000))) {
+                    if !loopEnded.isSet { exit(128 + number) }
+                }
             },
             onResize: {
                 if let size = device.size { continuation.yield(.resize(size)) }
@@ -131,4 +141,11 @@ public struct TerminalRuntime<App: TerminalApp, C: Clock> where C.Duration == Du
 
 extension TerminalRuntime where C == ContinuousClock {
     public init(app: App) { self.init(app: app, clock: ContinuousClock()) }
+}
+
+/// Set once the runtime's loop has returned; read by the signal handler's safety net.
+private final class LoopFlag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
 }

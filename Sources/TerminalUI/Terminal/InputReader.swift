@@ -28,13 +28,13 @@ public final class InputReader: Sendable {
             let timeout = Int32(InputDecoder.escapeTimeout.components.attoseconds / 1_000_000_000_000_000)
             while !stopped.withLock({ $0 }) {
                 var fds = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&fds, 1, decoder.hasPendingInput ? timeout : 100)
+                let ready = poll(&fds, 1, decoder.needsFlush ? timeout : 100)
                 if ready < 0 {
                     if errno == EINTR { continue }
                     break
                 }
                 if ready == 0 {
-                    if decoder.hasPendingInput {
+                    if decoder.needsFlush {
                         let events = decoder.flush()
                         if !events.isEmpty { deliver(events) }
                     }
