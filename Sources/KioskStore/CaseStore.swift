@@ -89,9 +89,17 @@ public actor CaseStore {
             if case .diskFull = mapped { recordRefusal(filed.id, at: now) }
             throw mapped
         }
-        if alreadyStored {
-            guard try loadCase(id: filed.id) == filed else { throw StoreError.duplicateCase(id: filed.id) }
-        }
+        if alreadyStored { try checkSameCase(filed) }
+    }
+
+    /// A second confirm of a stored case (a retry after a crash between commit and screen) is a
+    /// no-op when it is the same case; the central case number it gained since does not count.
+    /// Once purged it can no longer be compared and is accepted as the same.
+    private func checkSameCase(_ filed: FiledCase) throws {
+        var stored: FiledCase
+        do { stored = try loadCase(id: filed.id) } catch StoreError.personalDataPurged { return }
+        stored.centralCaseNumber = filed.centralCaseNumber
+        guard stored == filed else { throw StoreError.duplicateCase(id: filed.id) }
     }
 
     /// Reads a case with its personal data opened. Throws `personalDataPurged` once purged.

@@ -97,6 +97,10 @@ import Testing
         try await store.confirm(filed)
         try await store.confirm(filed)
         #expect(try await store.caseCount() == 1)
+        // Still the same case after it gained its central case number.
+        try await store.markDelivered(caseID: filed.id, centralCaseNumber: "CQ-7", acknowledgedAt: rig.clock.now, response: Data())
+        try await store.confirm(filed)
+        #expect(try await store.auditLog().map(\.event).filter { $0 == AuditEvent.storeCreated.rawValue }.count == 1)
         var changed = filed
         changed.delivery = "自取"
         await #expect(throws: StoreError.duplicateCase(id: filed.id)) { try await store.confirm(changed) }

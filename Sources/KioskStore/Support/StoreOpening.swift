@@ -75,6 +75,9 @@ enum StoreOpening {
                 try pool.write { db in
                     try db.execute(sql: "INSERT OR IGNORE INTO key_check (id, fingerprint, sealed, created_at) VALUES (1, ?, ?, ?)",
                                    arguments: [key.fingerprint, sealed, now])
+                    if db.changesCount > 0 {
+                        try Audit.append(.storeCreated, caseID: nil, detail: "key=\(key.fingerprint)", at: configuration.now(), db)
+                    }
                 }
             }
         }
