@@ -18,7 +18,8 @@ public actor CaseStore {
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
-    /// Opens (or on first start creates) the store: integrity check, migrations, key check.
+    /// Opens (or on first start creates) the store: integrity check, migrations, key check, and
+    /// (with `purgeOnOpen`) the purge of personal data past its retention.
     /// Throws a `StoreError` naming the file for a missing or wrong key, a damaged database, or a
     /// missing database when `createIfMissing` is off.
     public init(configuration: StoreConfiguration) throws {
@@ -26,6 +27,10 @@ public actor CaseStore {
         executor = StoreExecutor(label: "KioskStore \(configuration.databasePath)")
         (pool, sealer) = try StoreOpening.open(configuration)
         keyFingerprint = sealer.key.fingerprint
+        if configuration.purgeOnOpen {
+            _ = try Self.purge(pool, path: configuration.databasePath, purgeAfterDays: configuration.purgeAfterDays,
+                               now: configuration.now())
+        }
     }
 
     /// Closes the database connections; later calls fail. Optional: deinit closes too.

@@ -69,4 +69,21 @@ import Testing
             try await reopened.loadCase(id: filed.id)
         }
     }
+
+    /// Property: bytes that are not a whole sealed value for this place never open, never crash
+    /// (random blobs, truncations, and single-bit flips of a valid one).
+    @Test(arguments: 0..<100) func arbitraryBytesNeverOpen(seed: Int) throws {
+        var generator = SplitMix(seed: UInt64(seed) &+ 1000)
+        let sealer = Sealer(key: SealingKey(key: .init(size: .bits256)))
+        let id = UUID()
+        let valid = try sealer.seal(Data("11010519491231002X".utf8), .field(id, position: 1))
+        let random = Data((0..<Int(generator.next() % 80)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+        #expect(sealer.open(random, .field(id, position: 1)) == nil)
+        #expect(sealer.open(valid.prefix(Int(generator.next() % UInt64(valid.count))), .field(id, position: 1)) == nil)
+        var flipped = valid
+        let bit = Int(generator.next() % UInt64(valid.count * 8))
+        flipped[bit / 8] ^= UInt8(1 << (bit % 8))
+        #expect(sealer.open(flipped, .field(id, position: 1)) == nil)
+        #expect(sealer.open(valid, .field(id, position: 1)) == Data("11010519491231002X".utf8))
+    }
 }
