@@ -31,6 +31,13 @@ import Testing
             let photo = try #require(filed.applicant.photo)
             for file in files { #expect(try !PersonalDataProbe.fileContains(file, photo.prefix(64))) }
         }
+        // The operational records say what happened without saying to whom.
+        let records = try await store.auditLog(limit: 100).map(\.detail) + store.deviceEvents().map(\.detail)
+            + store.outboxEntries().compactMap(\.lastError)
+        #expect(records.contains { $0.contains(PersonalDataScrubber.replacement) })
+        for record in records {
+            #expect(!values.contains { record.contains($0) }, "a clear record holds a personal value")
+        }
         // The probe itself works: clear metadata is found in the same files.
         #expect(try !PersonalDataProbe.occurrences(of: [first.localReference, first.hall], in: files).isEmpty)
 
