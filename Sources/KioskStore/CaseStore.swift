@@ -104,6 +104,8 @@ public actor CaseStore {
         var stored: FiledCase
         do { stored = try loadCase(id: filed.id) } catch StoreError.personalDataPurged { return }
         stored.centralCaseNumber = filed.centralCaseNumber
+        // filed_at is stored as Unix seconds in a REAL: exact to well under a microsecond, not to the bit.
+        if abs(stored.filedAt.timeIntervalSince(filed.filedAt)) < 0.000_1 { stored.filedAt = filed.filedAt }
         guard stored == filed else { throw StoreError.duplicateCase(id: filed.id) }
     }
 
