@@ -28,8 +28,10 @@ public actor CaseStore {
         (pool, sealer) = try StoreOpening.open(configuration)
         keyFingerprint = sealer.key.fingerprint
         if configuration.purgeOnOpen {
-            _ = try Self.purge(pool, path: configuration.databasePath, purgeAfterDays: configuration.purgeAfterDays,
-                               now: configuration.now())
+            // Best effort: a purge that fails (a full disk, say) must not keep the kiosk from
+            // starting; it is tried again at the next open or `purgeExpired` call.
+            _ = try? Self.purge(pool, path: configuration.databasePath, purgeAfterDays: configuration.purgeAfterDays,
+                                now: configuration.now())
         }
     }
 
