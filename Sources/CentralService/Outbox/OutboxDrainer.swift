@@ -121,6 +121,10 @@ public actor OutboxDrainer {
     private func handle(_ outcome: SubmitOutcome, for entry: PendingSubmission, report: inout DrainReport) async throws -> Next {
         let at = now()
         switch outcome {
+        case let .accepted(receipt, _, _) where receipt.caseId != entry.caseID:
+            // Never record another case's number against this one: treat it as a broken answer.
+            return try await handle(.retryable(reason: "the receipt names another case", retryAfter: nil, scope: .request),
+                                    for: entry, report: &report)
         case let .accepted(receipt, replayed, response):
             try await store.recordDelivery(caseID: entry.caseID, receipt: receipt, acknowledgedAt: at, response: response)
             serviceFailures = 0
