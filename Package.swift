@@ -27,6 +27,8 @@ targets += [
 products += [.library(name: "KioskDomain", targets: ["KioskDomain"])]
 kioskctlDependencies += ["KioskDomain"]
 testingDependencies += ["KioskDomain"]
+// Benchmark of profile loading and planning (docs/benchmarks/domain.md).
+targets += [.executableTarget(name: "bench-domain", dependencies: ["KioskDomain"])]
 
 // MARK: - IDCardReader — SAM protocol, transports, simulator
 

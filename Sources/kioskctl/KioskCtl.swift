@@ -12,6 +12,8 @@ struct KioskCtl: AsyncParsableCommand {
         subcommands: [
             // MARK: domain
             ValidateCommand.self,
+            CatalogCommand.self,
+            PlanCommand.self,
             // MARK: devices
             // MARK: cases
             CasesCommand.self,

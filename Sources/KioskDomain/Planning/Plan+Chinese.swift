@@ -1,0 +1,75 @@
+/// The plan as a technician (or the veteran, on a screen) reads it: items in order with department
+/// and due date, what blocks, the one set of materials, the one form grouped by section.
+extension Plan {
+    public func chineseText() -> String {
+        var names: [String: String] = [:]
+        for item in items { names[item.code] = item.name }
+        for item in skipped + displayOnly { names[item.code] = item.name }
+        var lines: [String] = []
+        lines.append("\(regionName) · \(categoryName) · 申请日期 \(filingDate.chinese)")
+        if !answers.isEmpty {
+            lines.append("情形：" + answers.map { "\($0.questionLabel)：\($0.label)" }.joined(separator: "；"))
+        }
+        for warning in warnings { lines.append("注意：\(warning)") }
+        if !blocking.isEmpty {
+            lines.append("")
+            lines.append("⚠ 尚不能提交，请先处理：")
+            for b in blocking {
+                let scope = b.items.isEmpty ? "" : "（涉及：\(b.items.map { names[$0] ?? $0 }.joined(separator: "、"))）"
+                lines.append("  · \(b.message)\(scope)")
+                if b.kind == .unanswered {
+                    lines.append("    --answer \(b.question)=" + b.options.map { "\($0.value)（\($0.label)）" }.joined(separator: " | "))
+                }
+            }
+        }
+        lines.append("")
+        lines.append("办理事项（按办理顺序）：")
+        for (i, item) in items.enumerated() {
+            let mark = item.addedAsMandatory ? "（必办，已自动加入）" : (item.mandatory ? "（必办）" : "")
+            lines.append("  \(i + 1). \(item.name)\(mark)")
+            lines.append("     \(item.departmentName) · \(item.channel.chinese) · 时限 \(item.limit.chinese)")
+            var due = "     办结：\(item.due.chinese(names: names))"
+            if !item.after.isEmpty { due += "（在\(item.after.map { names[$0] ?? $0 }.joined(separator: "、"))之后）" }
+            lines.append(due)
+        }
+        for item in skipped { lines.append("  — \(item.name)：不需办理（\(item.reason)）") }
+        for item in displayOnly { lines.append("  — \(item.name)：仅展示（\(item.reason)）") }
+        lines.append("总办结时限：\(overallLimit.chinese)，预计 \(overallDue.chinese(names: names))")
+
+        lines.append("")
+        lines.append("一套材料（请携带以下材料到窗口）：")
+        for (i, m) in materials.enumerated() {
+            var text = "  \(i + 1). \(m.name) · \(m.form.chinese)"
+            if let online = m.onlineForm { text += "（网上申请：\(online.chinese)）" }
+            text += " · \(m.count)\(m.unit)"
+            lines.append(text)
+            let users = m.forEveryItem ? "全部事项" : m.neededBy.map { names[$0] ?? $0 }.joined(separator: "、")
+            lines.append("     用于：\(users)")
+            for note in m.notes { lines.append("     注：\(note)") }
+            if let photo = m.photo { lines.append("     照片要求：\(photo.description)") }
+        }
+
+        lines.append("")
+        lines.append("一张表单（共\(fields.count)项；括号内为接收部门）：")
+        var group: FormField.Group?
+        for f in fields {
+            if f.group != group {
+                group = f.group
+                lines.append("  [\(f.group.chinese)]")
+            }
+            let receivers = f.departments.map { code in departments.first { $0.code == code }?.name ?? code }
+            lines.append("    \(f.label)（\(receivers.joined(separator: "、"))）")
+        }
+        if !fees.isEmpty {
+            lines.append("")
+            lines.append("收费：" + fees.map { "\($0.label) \($0.yuan)元" }.joined(separator: "；"))
+        }
+        if !delivery.isEmpty {
+            lines.append("结果送达：" + delivery.map(\.label).joined(separator: "；"))
+        }
+        if !phones.isEmpty {
+            lines.append("咨询电话：" + phones.map { "\($0.label) \($0.number)" }.joined(separator: "，"))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
