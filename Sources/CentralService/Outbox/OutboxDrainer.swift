@@ -103,6 +103,8 @@ public actor OutboxDrainer {
             if let deadline, now() >= deadline { break }
             let pass = try await drainOnce()
             total.add(pass)
+            // A full batch that went through: more is probably due, go on without looking.
+            if pass.attempted == configuration.batchSize && pass.servicePauses == 0 && pass.retried == 0 { continue }
             let at = now()
             let summary = try await store.outboxSummary(now: at)
             if untilEmpty && summary.pending == 0 { break }
