@@ -18,7 +18,8 @@ public actor CaseStore {
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
-    /// Opens (or on first start creates) the store: integrity check, migrations, key check.
+    /// Opens (or on first start creates) the store: integrity check, migrations, key check, and
+    /// (with `purgeOnOpen`) the purge of personal data past its retention.
     /// Throws a `StoreError` naming the file for a missing or wrong key, a damaged database, or a
     /// missing database when `createIfMissing` is off.
     public init(configuration: StoreConfiguration) throws {
@@ -26,6 +27,12 @@ public actor CaseStore {
         executor = StoreExecutor(label: "KioskStore \(configuration.databasePath)")
         (pool, sealer) = try StoreOpening.open(configuration)
         keyFingerprint = sealer.key.fingerprint
+        if configuration.purgeOnOpen {
+            // Best effort: a purge that fails (a full disk, say) must not keep the kiosk from
+            // starting; it is tried again at the next open or `purgeExpired` call.
+            _ = try? Self.purge(pool, path: configuration.databasePath, purgeAfterDays: configuration.purgeAfterDays,
+                                now: configuration.now())
+        }
     }
 
     /// Closes the database connections; later calls fail. Optional: deinit closes too.
@@ -89,9 +96,19 @@ public actor CaseStore {
             if case .diskFull = mapped { recordRefusal(filed.id, at: now) }
             throw mapped
         }
-        if alreadyStored {
-            guard try loadCase(id: filed.id) == filed else { throw StoreError.duplicateCase(id: filed.id) }
-        }
+        if alreadyStored { try checkSameCase(filed) }
+    }
+
+    /// A second confirm of a stored case (a retry after a crash between commit and screen) is a
+    /// no-op when it is the same case; the central case number it gained since does not count.
+    /// Once purged it can no longer be compared and is accepted as the same.
+    private func checkSameCase(_ filed: FiledCase) throws {
+        var stored: FiledCase
+        do { stored = try loadCase(id: filed.id) } catch StoreError.personalDataPurged { return }
+        stored.centralCaseNumber = filed.centralCaseNumber
+        // filed_at is stored as Unix seconds in a REAL: exact to well under a microsecond, not to the bit.
+        if abs(stored.filedAt.timeIntervalSince(filed.filedAt)) < 0.000_1 { stored.filedAt = filed.filedAt }
+        guard stored == filed else { throw StoreError.duplicateCase(id: filed.id) }
     }
 
     /// Reads a case with its personal data opened. Throws `personalDataPurged` once purged.

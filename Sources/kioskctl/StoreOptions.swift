@@ -23,7 +23,7 @@ struct StoreOptions: ParsableArguments {
         let configuration = StoreConfiguration(
             databasePath: database ?? environment["KIOSK_STORE_DB"] ?? StoreConfiguration.defaultDatabasePath,
             keyFilePath: key ?? environment["KIOSK_STORE_KEY"] ?? StoreConfiguration.defaultKeyFilePath,
-            createIfMissing: false)
+            purgeOnOpen: false, createIfMissing: false)
         do {
             return try CaseStore(configuration: configuration)
         } catch let error as StoreError {

@@ -37,7 +37,7 @@ import Testing
 
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        shell.arguments = [rig.databasePath]
+        shell.arguments = ["-bail", "-cmd", ".timeout 5000", rig.databasePath]
         let input = Pipe(), output = Pipe()
         shell.standardInput = input
         shell.standardOutput = output

@@ -87,4 +87,25 @@ import Testing
         try await bigger.confirm(CaseFixtures.withBankAccountAndPhoto(index: 999))
         #expect(try await bigger.caseCount() == stored + 1)
     }
+
+    @Test func aFillingFileSystemRefusesNewCasesBeforeSQLiteFails() async throws {
+        let rig = try StoreRig(label: "full-disk")
+        defer { rig.remove() }
+        let filed = CaseFixtures.chongqing(index: 0)
+        try await rig.open().confirm(filed)
+        // Ask for more free space than any disk has: the pre-flight refuses, naming the reserve.
+        var configuration = rig.configuration()
+        configuration.reservedDiskBytes = Int64.max
+        let store = try CaseStore(configuration: configuration)
+        let room = try await store.room()
+        #expect(!room.acceptsNewCases && room.freeDiskBytes != nil)
+        let error = try await #require(throws: StoreError.self) { try await store.confirm(CaseFixtures.chongqing(index: 1)) }
+        guard case .diskFull(_, let detail) = error else {
+            Issue.record("expected diskFull, got \(error)")
+            return
+        }
+        #expect(detail.contains("bytes free on the file system"))
+        #expect(try await store.loadCase(id: filed.id) == filed)
+        #expect(try await store.caseCount() == 1)
+    }
 }

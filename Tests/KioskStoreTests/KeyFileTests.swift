@@ -116,3 +116,24 @@ import Testing
         #expect(path == rig.databasePath)
     }
 }
+
+/// Several openers racing on a new store (a daemon restarted by systemd while a first start is
+/// still running, say) end up with one key and one schema.
+@Suite struct FirstStartRaceTests {
+    @Test func concurrentFirstStartsAgreeOnOneKey() async throws {
+        let rig = try StoreRig(label: "race")
+        defer { rig.remove() }
+        let configuration = rig.configuration()
+        let fingerprints = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<4 {
+                group.addTask { try CaseStore(configuration: configuration).keyFingerprint }
+            }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(fingerprints.count == 4)
+        #expect(Set(fingerprints).count == 1)
+        let store = try rig.open()
+        #expect(store.keyFingerprint == fingerprints.first)
+        #expect(try await store.auditLog().filter { $0.event == AuditEvent.storeCreated.rawValue }.count == 1)
+    }
+}

@@ -97,14 +97,24 @@ import Testing
         try await store.confirm(filed)
         try await store.confirm(filed)
         #expect(try await store.caseCount() == 1)
+        // Still the same case after it gained its central case number.
+        try await store.markDelivered(caseID: filed.id, centralCaseNumber: "CQ-7", acknowledgedAt: rig.clock.now, response: Data())
+        try await store.confirm(filed)
+        #expect(try await store.auditLog().map(\.event).filter { $0 == AuditEvent.storeCreated.rawValue }.count == 1)
+        // A filing time with a fraction, as a real clock gives, is still the same case.
+        var fractional = CaseFixtures.chongqing(index: 5)
+        fractional.filedAt = Date(timeIntervalSinceReferenceDate: 817_092_800.123_456_789)
+        try await store.confirm(fractional)
+        try await store.confirm(fractional)
+        #expect(abs(try await store.loadCase(id: fractional.id).filedAt.timeIntervalSince(fractional.filedAt)) < 0.000_001)
         var changed = filed
         changed.delivery = "自取"
         await #expect(throws: StoreError.duplicateCase(id: filed.id)) { try await store.confirm(changed) }
         var clash = CaseFixtures.chongqing(index: 1)
         clash.localReference = filed.localReference
         await #expect(throws: StoreError.duplicateLocalReference(filed.localReference)) { try await store.confirm(clash) }
-        #expect(try await store.caseCount() == 1)
-        #expect(try await store.outboxEntries().count == 1)
+        #expect(try await store.caseCount() == 2)
+        #expect(try await store.outboxEntries().count == 2)
     }
 
     @Test func unknownCasesAreNamed() async throws {

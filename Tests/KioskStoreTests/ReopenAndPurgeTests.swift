@@ -66,4 +66,23 @@ import Testing
         }
         #expect(try await store.auditLog().contains { $0.event == AuditEvent.personalDataPurged.rawValue && $0.caseID == delivered.id })
     }
+
+    @Test func openingTheStorePurgesWhatIsDueUnlessInspecting() async throws {
+        let rig = try StoreRig(label: "purge-open")
+        defer { rig.remove() }
+        let filed = CaseFixtures.withBankAccountAndPhoto(index: 4)
+        let store = try rig.open(purgeAfterDays: 7)
+        try await store.confirm(filed)
+        try await store.markDelivered(caseID: filed.id, centralCaseNumber: "CQ-4", acknowledgedAt: rig.clock.now, response: Data())
+        try await store.close()
+        rig.clock.advance(by: 8 * 86_400)
+
+        var inspecting = rig.configuration(purgeAfterDays: 7, createIfMissing: false)
+        inspecting.purgeOnOpen = false
+        #expect(try await CaseStore(configuration: inspecting).loadCase(id: filed.id).applicant == filed.applicant)
+        let daemon = try rig.open(purgeAfterDays: 7)
+        await #expect(throws: StoreError.personalDataPurged(id: filed.id, purgedAt: rig.clock.now)) {
+            try await daemon.loadCase(id: filed.id)
+        }
+    }
 }

@@ -31,6 +31,13 @@ import Testing
             let photo = try #require(filed.applicant.photo)
             for file in files { #expect(try !PersonalDataProbe.fileContains(file, photo.prefix(64))) }
         }
+        // The operational records say what happened without saying to whom.
+        let records = try await store.auditLog(limit: 100).map(\.detail) + store.deviceEvents().map(\.detail)
+            + store.outboxEntries().compactMap(\.lastError)
+        #expect(records.contains { $0.contains(PersonalDataScrubber.replacement) })
+        for record in records {
+            #expect(!values.contains { record.contains($0) }, "a clear record holds a personal value")
+        }
         // The probe itself works: clear metadata is found in the same files.
         #expect(try !PersonalDataProbe.occurrences(of: [first.localReference, first.hall], in: files).isEmpty)
 
@@ -68,5 +75,22 @@ import Testing
         await #expect(throws: StoreError.unsealFailed(id: filed.id, what: "applicant")) {
             try await reopened.loadCase(id: filed.id)
         }
+    }
+
+    /// Property: bytes that are not a whole sealed value for this place never open, never crash
+    /// (random blobs, truncations, and single-bit flips of a valid one).
+    @Test(arguments: 0..<100) func arbitraryBytesNeverOpen(seed: Int) throws {
+        var generator = SplitMix(seed: UInt64(seed) &+ 1000)
+        let sealer = Sealer(key: SealingKey(key: .init(size: .bits256)))
+        let id = UUID()
+        let valid = try sealer.seal(Data("11010519491231002X".utf8), .field(id, position: 1))
+        let random = Data((0..<Int(generator.next() % 80)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+        #expect(sealer.open(random, .field(id, position: 1)) == nil)
+        #expect(sealer.open(valid.prefix(Int(generator.next() % UInt64(valid.count))), .field(id, position: 1)) == nil)
+        var flipped = valid
+        let bit = Int(generator.next() % UInt64(valid.count * 8))
+        flipped[bit / 8] ^= UInt8(1 << (bit % 8))
+        #expect(sealer.open(flipped, .field(id, position: 1)) == nil)
+        #expect(sealer.open(valid, .field(id, position: 1)) == Data("11010519491231002X".utf8))
     }
 }

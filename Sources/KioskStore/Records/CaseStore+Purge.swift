@@ -11,8 +11,13 @@ extension CaseStore {
     /// were purged. Idempotent; `now` is injected so tests need not wait days.
     @discardableResult
     public func purgeExpired(now: Date) throws -> Int {
-        let cutoff = now.addingTimeInterval(-Double(configuration.purgeAfterDays) * 86_400)
-        let purged = try mapping {
+        try Self.purge(pool, path: path, purgeAfterDays: configuration.purgeAfterDays, now: now)
+    }
+
+    /// The purge itself, shared by `purgeExpired(now:)` and the start-up purge (`purgeOnOpen`).
+    static func purge(_ pool: DatabasePool, path: String, purgeAfterDays: Int, now: Date) throws(StoreError) -> Int {
+        let cutoff = now.addingTimeInterval(-Double(purgeAfterDays) * 86_400)
+        let purged = try DatabaseErrorMapping.mapping(path: path) {
             try pool.write { db -> Int in
                 let ids = try String.fetchAll(db, sql: """
                     SELECT c.id FROM cases c JOIN outbox o ON o.case_id = c.id

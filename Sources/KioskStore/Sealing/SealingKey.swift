@@ -61,8 +61,8 @@ struct SealingKey: Sendable {
             }
         }
         let key = SymmetricKey(size: .bits256)
-        let temporary = "\(path).tmp-\(getpid())"
-        unlink(temporary)
+        // Unique per attempt: two openers in one process must not share (and unlink) a temporary.
+        let temporary = "\(path).tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { throw .keyFileUnusable(keyFile: path, detail: "create \(temporary): \(lastError())") }
         defer { unlink(temporary) }

@@ -1,5 +1,10 @@
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Opens the database and its key in the order that keeps data safe: refuse to create what must
 /// already exist, check integrity, migrate, then prove the key against the key check record.
@@ -21,7 +26,7 @@ enum StoreOpening {
             try DatabasePool(path: path, configuration: databaseConfiguration(configuration))
         }
         try checkIntegrity(pool, path: path)
-        try DatabaseErrorMapping.mapping(path: path) { try StoreMigrations.migrator.migrate(pool) }
+        try migrate(pool, path: path)
         let sealer = try openKey(pool, configuration)
         return (pool, sealer)
     }
@@ -47,6 +52,25 @@ enum StoreOpening {
             try pool.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
         }
         guard problems == ["ok"] else { throw .integrityCheckFailed(path: path, problems: problems) }
+    }
+
+    /// Migrates, tolerating another opener migrating the same new file at the same moment: its
+    /// migration commits first, ours fails ("table … already exists") and rolls back, and the next
+    /// pass finds the migration applied.
+    static func migrate(_ pool: DatabasePool, path: String) throws(StoreError) {
+        let migrator = StoreMigrations.migrator
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                attempt += 1
+                if (try? pool.read({ try migrator.hasCompletedMigrations($0) })) == true { return }
+                if attempt >= 5 { throw DatabaseErrorMapping.map(error, path: path) }
+                usleep(UInt32(20_000 * attempt))
+            }
+        }
     }
 
     private static func openKey(_ pool: DatabasePool, _ configuration: StoreConfiguration) throws(StoreError) -> Sealer {
@@ -75,6 +99,9 @@ enum StoreOpening {
                 try pool.write { db in
                     try db.execute(sql: "INSERT OR IGNORE INTO key_check (id, fingerprint, sealed, created_at) VALUES (1, ?, ?, ?)",
                                    arguments: [key.fingerprint, sealed, now])
+                    if db.changesCount > 0 {
+                        try Audit.append(.storeCreated, caseID: nil, detail: "key=\(key.fingerprint)", at: configuration.now(), db)
+                    }
                 }
             }
         }
