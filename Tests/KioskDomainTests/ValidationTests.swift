@@ -28,6 +28,17 @@ import Testing
         #expect(Self.divisions.name(of: "440524") == "潮阳县") // abolished 1993, still valid in old numbers
     }
 
+    @Test func residencePermitNumbersOfHongKongMacaoAndTaiwanAreAccepted() throws {
+        // Residence permits carry 810000 / 820000 / 830000 as their address code; 830000 is not
+        // an administrative division, so it is added beside the 民政部 list.
+        for prefix in ["810000", "820000", "830000"] {
+            let body = prefix + "19900101" + "003"
+            let digits = body.map { Int(String($0))! }
+            let number = body + String(ResidentIDNumber.checkCharacter(for: digits))
+            #expect(try check(number).divisionCode == prefix)
+        }
+    }
+
     @Test func normalisesFullWidthLowerCaseAndSpaces() throws {
         #expect(try check("１１０１０５１９４９１２３１００２ｘ").value == "11010519491231002X")
         #expect(try check("110105 19491231 002x").value == "11010519491231002X")

@@ -22,7 +22,17 @@ public struct DivisionCodes: Sendable {
 
     public init(divisions: [Division]) {
         for d in divisions { byCode[d.code, default: []].append(d) }
+        for d in Self.residencePermitCodes where byCode[d.code] == nil { byCode[d.code] = [d] }
     }
+
+    /// Address codes of the 港澳台居民居住证 numbers (国办发〔2018〕81号): 810000 Hong Kong, 820000
+    /// Macao, 830000 Taiwan. They are not administrative divisions, so the 民政部 list lacks 830000,
+    /// but the kiosk must accept the permits' numbers like resident ID numbers.
+    static let residencePermitCodes: [Division] = [
+        Division(code: "810000", province: "香港特别行政区", prefecture: "", name: "香港特别行政区", level: .province, current: true, since: 2018, until: nil),
+        Division(code: "820000", province: "澳门特别行政区", prefecture: "", name: "澳门特别行政区", level: .province, current: true, since: 2018, until: nil),
+        Division(code: "830000", province: "台湾地区", prefecture: "", name: "台湾居民", level: .province, current: true, since: 2018, until: nil),
+    ]
 
     public static func load(from assets: AssetDirectory) throws(DataFileError) -> DivisionCodes {
         let url = assets.url("divisions/areacodes.csv")
