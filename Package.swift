@@ -149,6 +149,9 @@ targets += [
     .executableTarget(name: "bench-central", dependencies: [
         "CentralService", "CentralSim", "KioskDomain", "KioskStore", "KioskTesting",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
     ]),
     .testTarget(name: "CentralServiceTests", dependencies: ["CentralService", "CentralSim", "KioskStore", "KioskTesting"]),
 ]

@@ -28,7 +28,7 @@ public struct CentralSimServer: Sendable {
         guard let specification = FileManager.default.contents(atPath: specPath) else {
             throw DataFileError(file: specPath, key: "", expected: "the central API document (OpenAPI 3.1)")
         }
-        let regions = RegionDirectory.standard
+        let regions = RegionDirectory(catalog: try RegionCatalog.load(from: assets))
         let repository = CaseRepository(
             database: database, regions: regions,
             simulator: ProgressSimulator(speed: configuration.speed, seed: configuration.seed,

@@ -35,6 +35,9 @@ struct OutboxDrainCommand: AsyncParsableCommand {
     @Option(help: "Limit for one request, in seconds.")
     var requestTimeout: Double = 15
 
+    @Option(help: "Submissions in flight at once (1: strictly one after the other, oldest first).")
+    var parallel = 1
+
     func run() async throws {
         guard let url = URL(string: central), url.scheme == "http" || url.scheme == "https", url.host != nil else {
             throw CLIFailure.usage("--central: expected a URL such as http://127.0.0.1:8480, found \(central)")
@@ -45,7 +48,9 @@ struct OutboxDrainCommand: AsyncParsableCommand {
         let client = CentralClient(configuration: .init(baseURL: url, terminalID: terminal,
                                                         requestTimeout: .milliseconds(Int(requestTimeout * 1000))),
                                    secret: secret)
-        let drainer = OutboxDrainer(store: caseStore, submitter: client, onAlert: { alert in
+        guard (1...16).contains(parallel) else { throw CLIFailure.usage("--parallel: expected 1 to 16, found \(parallel)") }
+        let drainer = OutboxDrainer(store: caseStore, submitter: client, configuration: .init(maxInFlight: parallel),
+                                    onAlert: { alert in
             FileHandle.standardError.write(Data("kioskctl: 报送告警 \(alert.kind.rawValue) \(alert.localReference)：\(alert.lastError)\n".utf8))
         })
         let report: DrainReport

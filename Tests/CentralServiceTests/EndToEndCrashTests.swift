@@ -65,15 +65,27 @@ import Glibc
         }
 
         for round in 0..<iterations {
-            for _ in 0..<(1 + Int(random.next() % 4)) {
+            for _ in 0..<(1 + Int(random.next() % 5)) {
                 let filed = CaseFixtures.chongqing(index: index)
                 index += 1
                 try await store.confirm(filed)
                 confirmed.append(filed.id)
             }
             if round % 10 == 9 { try await sim.crashAndRestart() }
+            let before = try await central.listCases(terminalID: sim.terminalID).cases.count
             let child = try drain("drain-\(round)", extra: ["--until-empty"])
-            try await Task.sleep(for: .milliseconds(Int(random.next() % 600)))
+            if round % 2 == 0 {
+                // Anywhere: during start-up, opening the store, or in the middle of the queue.
+                try await Task.sleep(for: .milliseconds(Int(random.next() % 800)))
+            } else {
+                // Mid-queue: once central-sim has taken a case from this run, a few milliseconds on.
+                let deadline = ContinuousClock.now + .seconds(5)
+                while ContinuousClock.now < deadline,
+                      try await central.listCases(terminalID: sim.terminalID).cases.count == before {
+                    try await Task.sleep(for: .milliseconds(2))
+                }
+                try await Task.sleep(for: .milliseconds(Int(random.next() % 60)))
+            }
             child.signal(SIGKILL)
             if await child.exitCode() == 128 + SIGKILL { killedMidRun += 1 }
             acknowledgementsLost += try await unacknowledged(try await checkAgreement())

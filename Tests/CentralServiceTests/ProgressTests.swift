@@ -15,10 +15,14 @@ import Testing
         .init(code: "medical_transfer", title: "医疗保险关系转移接续", department: "区医保局", limitText: "3个工作日"),
     ]
 
+    static let regions = RegionDirectory(catalog: try! RegionCatalog.load(from: RepositoryPaths.assets))
+
+    /// Chongqing's 串并联 order from its profile.
     static func prerequisites() -> [[Int]] {
         let codes = Set(items.map(\.code))
         return items.map { item in
-            RegionDirectory.standard.prerequisites(of: item.code, among: codes).compactMap { code in items.firstIndex { $0.code == code } }
+            regions.prerequisites(of: item.code, region: "chongqing", among: codes)
+                .compactMap { code in items.firstIndex { $0.code == code } }
         }
     }
 

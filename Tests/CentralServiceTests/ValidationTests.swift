@@ -72,6 +72,34 @@ import Testing
         await sim.stop()
     }
 
+    /// Checked against the region profiles: category, items per category, display-only items,
+    /// mandatory items.
+    @Test func itemsAndCategoriesFollowTheRegionProfile() async throws {
+        let sim = try await CentralSimHarness.start()
+        var filed = CaseFixtures.chongqing(index: 15)
+        filed.items.append(.init(code: "pension_transfer", title: "军地养老保险关系转移接续", department: "区人力社保局",
+                                 dueDate: nil, limitText: "以部门通知为准"))
+        filed.items.append(.init(code: "league_transfer", title: "团组织关系转接", department: "区人力社保局",
+                                 dueDate: nil, limitText: "以部门通知为准"))
+        var byField = Dictionary(((await refusal(sim, filed))?.1.fieldErrors ?? []).map { ($0.field, $0.code) },
+                                 uniquingKeysWith: { a, _ in a })
+        #expect(byField["items[4].code"] == "display_only")
+        #expect(byField["items[5].code"] == "unknown_item")
+
+        filed = CaseFixtures.chongqing(index: 16)
+        filed.category = "demobilized_officer" // a Sichuan category
+        byField = Dictionary(((await refusal(sim, filed))?.1.fieldErrors ?? []).map { ($0.field, $0.code) },
+                             uniquingKeysWith: { a, _ in a })
+        #expect(byField["category"] == "unknown_category")
+
+        filed = CaseFixtures.chongqing(index: 17)
+        filed.region = "jiangxi" // Jiangxi makes 退役报到 and 预备役登记 mandatory
+        filed.items.removeAll { $0.code == "reserve" }
+        let codes = await refusal(sim, filed)?.1.fieldErrors?.map(\.code) ?? []
+        #expect(codes.contains("missing_mandatory"))
+        await sim.stop()
+    }
+
     @Test func aTerminalCannotSubmitAnotherTerminalsCase() async throws {
         let sim = try await CentralSimHarness.start()
         var filed = CaseFixtures.chongqing(index: 10)

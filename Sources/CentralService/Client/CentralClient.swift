@@ -58,6 +58,13 @@ public final class CentralClient: Sendable {
         try await http.shutdown()
     }
 
+    /// A client dropped without `shutdown()` (a task that threw) still closes its connections,
+    /// instead of leaking them (and tripping async-http-client's debug check).
+    deinit {
+        let http = self.http
+        Task { try? await http.shutdown() }
+    }
+
     // MARK: Calls of the contract
 
     /// `POST /v1/cases` with the case UUID as Idempotency-Key.

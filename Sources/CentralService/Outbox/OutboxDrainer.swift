@@ -29,13 +29,18 @@ public actor OutboxDrainer {
         public var alertAfterAttempts: Int
         /// Longest sleep between passes, so newly confirmed cases go out promptly.
         public var idlePoll: TimeInterval
+        /// Submissions in flight at once. 1 (the default) sends strictly one after the other,
+        /// oldest first; more pipelines a backlog (still started oldest first) so that the
+        /// server's durable commits overlap with the next requests.
+        public var maxInFlight: Int
 
         public init(batchSize: Int = 50, backoff: BackoffPolicy = BackoffPolicy(), alertAfterAttempts: Int = 5,
-                    idlePoll: TimeInterval = 2) {
+                    idlePoll: TimeInterval = 2, maxInFlight: Int = 1) {
             self.batchSize = batchSize
             self.backoff = backoff
             self.alertAfterAttempts = alertAfterAttempts
             self.idlePoll = idlePoll
+            self.maxInFlight = max(1, maxInFlight)
         }
     }
 
@@ -82,14 +87,30 @@ public actor OutboxDrainer {
         var report = DrainReport()
         if let pausedUntil, pausedUntil > now() { return report }
         let due = try await store.pendingSubmissions(dueAt: now(), limit: configuration.batchSize)
-        for entry in due {
-            try Task.checkCancellation()
-            let filed = try await store.caseForSubmission(id: entry.caseID)
-            report.attempted += 1
-            let outcome = await submitter.submit(filed)
-            if try await handle(outcome, for: entry, report: &report) == .stopPass {
-                report.servicePauses += 1
-                break
+        let submitter = self.submitter
+        let limit = configuration.maxInFlight
+        try await withThrowingTaskGroup(of: (PendingSubmission, SubmitOutcome).self) { group in
+            var next = 0
+            var inFlight = 0
+            var stopped = false
+            while true {
+                // Start the oldest entries not yet sent, up to the in-flight limit.
+                while !stopped, next < due.count, inFlight < limit {
+                    try Task.checkCancellation()
+                    let entry = due[next]
+                    next += 1
+                    let filed = try await store.caseForSubmission(id: entry.caseID)
+                    report.attempted += 1
+                    inFlight += 1
+                    group.addTask { (entry, await submitter.submit(filed)) }
+                }
+                guard let (entry, outcome) = try await group.next() else { break }
+                inFlight -= 1
+                // Answers still in flight when the pass stops are recorded all the same.
+                if try await handle(outcome, for: entry, report: &report) == .stopPass, !stopped {
+                    report.servicePauses += 1
+                    stopped = true
+                }
             }
         }
         return report
@@ -103,6 +124,8 @@ public actor OutboxDrainer {
             if let deadline, now() >= deadline { break }
             let pass = try await drainOnce()
             total.add(pass)
+            // A full batch that went through: more is probably due, go on without looking.
+            if pass.attempted == configuration.batchSize && pass.servicePauses == 0 && pass.retried == 0 { continue }
             let at = now()
             let summary = try await store.outboxSummary(now: at)
             if untilEmpty && summary.pending == 0 { break }
@@ -121,6 +144,10 @@ public actor OutboxDrainer {
     private func handle(_ outcome: SubmitOutcome, for entry: PendingSubmission, report: inout DrainReport) async throws -> Next {
         let at = now()
         switch outcome {
+        case let .accepted(receipt, _, _) where receipt.caseId != entry.caseID:
+            // Never record another case's number against this one: treat it as a broken answer.
+            return try await handle(.retryable(reason: "the receipt names another case", retryAfter: nil, scope: .request),
+                                    for: entry, report: &report)
         case let .accepted(receipt, replayed, response):
             try await store.recordDelivery(caseID: entry.caseID, receipt: receipt, acknowledgedAt: at, response: response)
             serviceFailures = 0

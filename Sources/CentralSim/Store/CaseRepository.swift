@@ -58,7 +58,7 @@ struct CaseRepository: Sendable {
         let codes = Set(submission.items.map(\.code))
         let indexByCode = Dictionary(submission.items.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         let prerequisites = submission.items.map { item in
-            regions.prerequisites(of: item.code, among: codes).compactMap { indexByCode[$0] }
+            regions.prerequisites(of: item.code, region: submission.region, among: codes).compactMap { indexByCode[$0] }
         }
         let plans = simulator.plan(caseID: submission.caseId, items: submission.items, prerequisites: prerequisites)
         let dues = submission.items.map { dueDates.dueDate(limitText: $0.limitText, acceptedOn: acceptedOn) }

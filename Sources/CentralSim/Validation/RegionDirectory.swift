@@ -1,47 +1,53 @@
 import Foundation
+import KioskDomain
 
-/// What central-sim knows about each region it serves: the division code used in case
-/// numbers, the categories and item codes it accepts, and which items wait for which.
+/// What central-sim checks a submission against, per region, taken from the region profiles
+/// (`Assets/regions/*.json` through `RegionCatalog`): the division code used in case numbers, the
+/// categories served, the items each category may file (display-only ones excluded), the items
+/// that must always be there, and which item waits for which (串并联, the profile's `after`).
 ///
-/// `standard` covers the five seed regions with the dependency order the policies describe
-/// (串并联办理: 报到 first, 落户 before the insurance items, 医保 transfer after 医保 registration).
-/// Category and item lists left empty are not checked.
+/// Department names and form-field codes are not checked against the profile: a filed case
+/// carries its hall's own wording of them (its snapshot), and each department's view is routed
+/// by the case's own field list.
 struct RegionDirectory: Sendable {
     struct Region: Sendable {
         var code: String
         var divisionCode: String
-        var categories: Set<String> = []
-        var itemCodes: Set<String> = []
+        /// Category → the item codes it may file.
+        var categories: [String: Set<String>]
+        /// Items listed in the profile but never submitted (e.g. Sichuan's pension transfer).
+        var displayOnly: Set<String>
+        var mandatory: Set<String>
+        /// Item code → codes that must complete first.
+        var after: [String: [String]]
     }
 
     var regions: [String: Region]
-    /// Item code → codes that must complete first (applied only to items present in the case).
-    var dependencies: [String: [String]]
 
     func region(_ code: String) -> Region? { regions[code] }
 
     /// The prerequisites of `code` among the items of one case.
-    func prerequisites(of code: String, among present: Set<String>) -> [String] {
-        (dependencies[code] ?? ["report"]).filter { $0 != code && present.contains($0) }
+    func prerequisites(of code: String, region: String, among present: Set<String>) -> [String] {
+        (regions[region]?.after[code] ?? []).filter { $0 != code && present.contains($0) }
     }
 
-    static let standard = RegionDirectory(
-        regions: [
-            "chongqing": Region(code: "chongqing", divisionCode: "500000"),
-            "sichuan": Region(code: "sichuan", divisionCode: "510000"),
-            "jiangxi": Region(code: "jiangxi", divisionCode: "360000"),
-            "hebei": Region(code: "hebei", divisionCode: "130000"),
-            "ordos": Region(code: "ordos", divisionCode: "150600"),
-        ],
-        dependencies: [
-            "report": [],
-            "reserve": [],
-            "household": ["report"],
-            "id_card": ["household"],
-            "pension_register": ["household"],
-            "pension_transfer": ["pension_register"],
-            "medical_register": ["household"],
-            "medical_transfer": ["medical_register"],
-            "social_security_card": ["pension_register"],
-        ])
+    init(regions: [String: Region]) {
+        self.regions = regions
+    }
+
+    init(catalog: RegionCatalog) {
+        var regions: [String: Region] = [:]
+        for profile in catalog.profiles {
+            var categories: [String: Set<String>] = [:]
+            for category in profile.categories {
+                categories[category.code] = Set(profile.items(for: category).filter { !$0.isDisplayOnly }.map(\.code))
+            }
+            regions[profile.code] = Region(
+                code: profile.code, divisionCode: profile.divisionCode, categories: categories,
+                displayOnly: Set(profile.items.filter(\.isDisplayOnly).map(\.code)),
+                mandatory: Set(profile.items.filter(\.mandatory).map(\.code)),
+                after: Dictionary(profile.items.map { ($0.code, $0.after) }, uniquingKeysWith: { a, _ in a }))
+        }
+        self.init(regions: regions)
+    }
 }

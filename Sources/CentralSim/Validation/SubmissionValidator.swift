@@ -23,8 +23,10 @@ struct SubmissionValidator: Sendable {
         }
         let region = regions.region(submission.region)
         if region == nil { fail("region", "unknown_region", "不支持的地区") }
-        if submission.category.isEmpty { fail("category", "required", "缺少人员类别") }
-        if let region, !region.categories.isEmpty, !region.categories.contains(submission.category) {
+        let allowed = region?.categories[submission.category]
+        if submission.category.isEmpty {
+            fail("category", "required", "缺少人员类别")
+        } else if region != nil, allowed == nil {
             fail("category", "unknown_category", "该地区没有此人员类别")
         }
 
@@ -64,8 +66,15 @@ struct SubmissionValidator: Sendable {
             if item.title.isEmpty { fail("items[\(index)].title", "required", "缺少事项名称") }
             if item.department.isEmpty { fail("items[\(index)].department", "required", "缺少承办部门") }
             if !seen.insert(item.code).inserted { fail("items[\(index)].code", "duplicate", "事项重复") }
-            if let region, !region.itemCodes.isEmpty, !region.itemCodes.contains(item.code) {
-                fail("items[\(index)].code", "unknown_item", "该地区没有此事项")
+            if let region, region.displayOnly.contains(item.code) {
+                fail("items[\(index)].code", "display_only", "该事项仅作展示，无需提交")
+            } else if let allowed, !allowed.contains(item.code) {
+                fail("items[\(index)].code", "unknown_item", "该地区此人员类别没有此事项")
+            }
+        }
+        if let region {
+            for code in region.mandatory.subtracting(seen).sorted() {
+                fail("items", "missing_mandatory", "缺少必办事项（\(code)）")
             }
         }
         let departments = Set(submission.items.map(\.department))
