@@ -25,18 +25,18 @@ struct CentralRoutes: Sendable {
             guard let query = try? Wire.decoder().decode(CaseSearchRequest.self, from: Data(buffer: try await request.body.collect(upTo: 4096))) else {
                 return JSONAnswer.problem(.badRequest, Problem(error: "bad_request", message: "请求体应为 {\"idNumber\": …}"))
             }
-            return JSONAnswer.value(.ok, CaseList(cases: try repository.cases(idNumber: query.idNumber.uppercased(), now: now())))
+            return JSONAnswer.value(.ok, CaseList(cases: try await repository.cases(idNumber: query.idNumber.uppercased(), now: now())))
         }
         router.get("/v1/cases/{caseNumber}") { _, context in
             let number = try Self.parameter("caseNumber", context)
-            guard let progress = try repository.progress(caseNumber: number, now: now()) else { return JSONAnswer.notFound("案件") }
+            guard let progress = try await repository.progress(caseNumber: number, now: now()) else { return JSONAnswer.notFound("案件") }
             return JSONAnswer.value(.ok, progress)
         }
         router.get("/v1/terminals") { _, _ in
-            JSONAnswer.value(.ok, try repository.terminals(known: knownTerminals))
+            JSONAnswer.value(.ok, try await repository.terminals(known: knownTerminals))
         }
         router.get("/v1/terminals/{terminalId}/cases") { _, context in
-            JSONAnswer.value(.ok, CaseList(cases: try repository.cases(terminalID: try Self.parameter("terminalId", context), now: now())))
+            JSONAnswer.value(.ok, CaseList(cases: try await repository.cases(terminalID: try Self.parameter("terminalId", context), now: now())))
         }
         router.put("/v1/terminals/{terminalId}/heartbeat") { request, context in
             let terminal = try Self.parameter("terminalId", context)
@@ -47,13 +47,13 @@ struct CentralRoutes: Sendable {
             guard (try? Wire.decoder().decode(Heartbeat.self, from: body)) != nil else {
                 return JSONAnswer.problem(.badRequest, Problem(error: "bad_request", message: "心跳内容格式不正确"))
             }
-            try repository.recordHeartbeat(terminalID: terminal, beat: body, now: now())
+            try await repository.recordHeartbeat(terminalID: terminal, beat: body, now: now())
             return Response(status: .noContent)
         }
         router.get("/v1/departments/{department}/cases/{caseNumber}") { _, context in
             let department = try Self.parameter("department", context)
             let number = try Self.parameter("caseNumber", context)
-            guard let view = try repository.departmentView(department: department, caseNumber: number, now: now()) else {
+            guard let view = try await repository.departmentView(department: department, caseNumber: number, now: now()) else {
                 return JSONAnswer.notFound("该部门的案件")
             }
             return JSONAnswer.value(.ok, view)
@@ -89,7 +89,7 @@ struct CentralRoutes: Sendable {
         }
         let canonical = try Wire.encoder().encode(submission)
         let digest = RequestSignature.sha256Hex(canonical)
-        switch try repository.submit(submission, digest: digest, canonical: canonical, now: now()) {
+        switch try await repository.submit(submission, digest: digest, canonical: canonical, now: now()) {
         case .created(let receipt):
             context.logger.debug("case accepted", metadata: ["case": "\(submission.localReference)"])
             return JSONAnswer.data(.created, receipt)

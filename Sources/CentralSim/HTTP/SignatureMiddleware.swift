@@ -20,7 +20,7 @@ struct SignatureMiddleware: RouterMiddleware {
             let signature = try verifier.verify(
                 method: request.method.rawValue, path: request.uri.string, body: body.readableBytesView, now: at,
                 header: { name in HTTPField.Name(name).flatMap { request.headers[$0] } })
-            guard try database.useNonce(terminalID: signature.terminalID, nonce: signature.nonce, at: at,
+            guard try await database.useNonce(terminalID: signature.terminalID, nonce: signature.nonce, at: at,
                                         keep: verifier.window * 2 + 60) else {
                 throw SignatureVerifier.Failure.replayedNonce
             }

@@ -5,8 +5,8 @@ import KioskDomain
 
 extension CaseRepository {
     /// Progress of one case, states computed for `now` on the simulated clock.
-    func progress(caseNumber: String, now: Date) throws -> CaseProgress? {
-        try database.pool.read { db in
+    func progress(caseNumber: String, now: Date) async throws -> CaseProgress? {
+        try await database.pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT case_id, accepted_at FROM cases WHERE case_number = ?",
                                              arguments: [caseNumber]) else { return nil }
             let caseID: String = row["case_id"]
@@ -17,18 +17,18 @@ extension CaseRepository {
     }
 
     /// The cases a terminal submitted, oldest first.
-    func cases(terminalID: String, now: Date) throws -> [CaseSummary] {
-        try summaries(where: "terminal_id = ?", argument: terminalID, now: now)
+    func cases(terminalID: String, now: Date) async throws -> [CaseSummary] {
+        try await summaries(where: "terminal_id = ?", argument: terminalID, now: now)
     }
 
     /// An applicant's cases, found by ID number (stored as a digest for lookup).
-    func cases(idNumber: String, now: Date) throws -> [CaseSummary] {
-        try summaries(where: "id_number_digest = ?", argument: Self.idDigest(idNumber), now: now)
+    func cases(idNumber: String, now: Date) async throws -> [CaseSummary] {
+        try await summaries(where: "id_number_digest = ?", argument: Self.idDigest(idNumber), now: now)
     }
 
     /// What one department receives: its items, and only the fields routed to it.
-    func departmentView(department: String, caseNumber: String, now: Date) throws -> DepartmentView? {
-        try database.pool.read { db in
+    func departmentView(department: String, caseNumber: String, now: Date) async throws -> DepartmentView? {
+        try await database.pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT case_id, region, accepted_at, submission FROM cases WHERE case_number = ?
                 """, arguments: [caseNumber]) else { return nil }
@@ -46,8 +46,8 @@ extension CaseRepository {
         }
     }
 
-    func recordHeartbeat(terminalID: String, beat: Data, now: Date) throws {
-        try database.pool.write { db in
+    func recordHeartbeat(terminalID: String, beat: Data, now: Date) async throws {
+        try await database.pool.write { db in
             try db.execute(sql: """
                 INSERT INTO heartbeats (terminal_id, received_at, beat) VALUES (?, ?, ?)
                 ON CONFLICT(terminal_id) DO UPDATE SET received_at = excluded.received_at, beat = excluded.beat
@@ -56,8 +56,8 @@ extension CaseRepository {
     }
 
     /// Every terminal with a key or a heartbeat, with its last heartbeat and case count.
-    func terminals(known: [String]) throws -> TerminalList {
-        try database.pool.read { db in
+    func terminals(known: [String]) async throws -> TerminalList {
+        try await database.pool.read { db in
             var beats: [String: (Date, Heartbeat?)] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT terminal_id, received_at, beat FROM heartbeats") {
                 let data: Data = row["beat"]
@@ -76,8 +76,8 @@ extension CaseRepository {
         }
     }
 
-    private func summaries(where condition: String, argument: String, now: Date) throws -> [CaseSummary] {
-        try database.pool.read { db in
+    private func summaries(where condition: String, argument: String, now: Date) async throws -> [CaseSummary] {
+        try await database.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT case_id, case_number, local_reference, terminal_id, region, accepted_at
                 FROM cases WHERE \(condition) ORDER BY accepted_at, case_number

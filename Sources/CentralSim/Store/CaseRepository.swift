@@ -23,8 +23,8 @@ struct CaseRepository: Sendable {
     /// Stores a valid submission exactly once. The lookup, the case number and the insert run in
     /// one immediate transaction committed with `synchronous = FULL`, so two racing requests with
     /// the same key cannot both create it and an acknowledged case survives a crash.
-    func submit(_ submission: CaseSubmission, digest: String, canonical: Data, now: Date) throws -> SubmitResult {
-        try database.pool.writeWithoutTransaction { db in
+    func submit(_ submission: CaseSubmission, digest: String, canonical: Data, now: Date) async throws -> SubmitResult {
+        try await database.pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
             var result = SubmitResult.conflict

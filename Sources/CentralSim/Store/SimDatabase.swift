@@ -76,8 +76,8 @@ final class SimDatabase: Sendable {
 
     /// Records a nonce; false when this terminal already used it (a replayed request).
     /// Nonces older than `keep` are pruned now and then: the timestamp window refuses those anyway.
-    func useNonce(terminalID: String, nonce: String, at now: Date, keep: TimeInterval) throws -> Bool {
-        try pool.write { db in
+    func useNonce(terminalID: String, nonce: String, at now: Date, keep: TimeInterval) async throws -> Bool {
+        try await pool.write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO nonces (terminal_id, nonce, seen_at) VALUES (?, ?, ?)",
                            arguments: [terminalID, nonce, now.timeIntervalSince1970])
             let inserted = db.changesCount == 1
