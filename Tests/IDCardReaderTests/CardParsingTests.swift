@@ -166,7 +166,7 @@ struct CardParsingTests {
 
     @Test("random payload bytes never trap the parser", arguments: 0..<10)
     func fuzzPayload(_ seed: Int) {
-        var rng = FuzzRandom(seed: UInt64(seed) + 777)
+        var rng = SeededRandom(seed: UInt64(seed) + 777)
         for _ in 0..<200 {
             var data = rng.bytes(Int.random(in: 0...1400, using: &rng))
             if data.count >= 4, Bool.random(using: &rng) {
@@ -214,7 +214,7 @@ struct CardParsingTests {
 
     @Test("random cards round-trip through encoder and parser", arguments: 0..<5)
     func roundTrip(_ seed: Int) throws {
-        var rng = FuzzRandom(seed: UInt64(seed) + 31)
+        var rng = SeededRandom(seed: UInt64(seed) + 31)
         let alphabet = Array("测试用户王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤·")
         for _ in 0..<50 {
             var fields = ScriptedCard.Fields()

@@ -1,4 +1,5 @@
 import IDCardReader
+import KioskTesting
 import Testing
 
 /// Property tests of the incremental decoder against hostile streams: whatever arrives, it never
@@ -6,13 +7,13 @@ import Testing
 @Suite("SAM frame decoder under fuzzing")
 struct FrameDecoderFuzzTests {
     /// A valid answer of random size and content.
-    static func randomResponse(_ rng: inout FuzzRandom) -> [UInt8] {
+    static func randomResponse(_ rng: inout SeededRandom) -> [UInt8] {
         let data = rng.bytes(Int.random(in: 0...300, using: &rng))
         return SAMResponse(sw1: 0, sw2: 0, status: SAMStatus(code: UInt8.random(in: 0...255, using: &rng)), data: data).frame
     }
 
     /// Feeds `stream` in random pieces and checks the invariants after each piece.
-    static func feedInPieces(_ stream: [UInt8], _ rng: inout FuzzRandom, quietAtEnd: Bool = false) -> [[UInt8]] {
+    static func feedInPieces(_ stream: [UInt8], _ rng: inout SeededRandom, quietAtEnd: Bool = false) -> [[UInt8]] {
         var decoder = SAMFrameDecoder.responses()
         var out: [[UInt8]] = []
         var i = 0
@@ -37,7 +38,7 @@ struct FrameDecoderFuzzTests {
 
     @Test("pure noise never yields a frame with a bad checksum", arguments: 0..<20)
     func randomStreams(_ seed: Int) {
-        var rng = FuzzRandom(seed: UInt64(seed) &* 7919)
+        var rng = SeededRandom(seed: UInt64(seed) &* 7919)
         var stream = rng.bytes(20_000)
         // Sprinkle preambles so the length and checksum paths are exercised, not just the scan.
         for _ in 0..<200 {
@@ -52,7 +53,7 @@ struct FrameDecoderFuzzTests {
 
     @Test("valid frames split at every kind of boundary come out whole and in order", arguments: 0..<20)
     func splitStreams(_ seed: Int) {
-        var rng = FuzzRandom(seed: UInt64(seed) + 1000)
+        var rng = SeededRandom(seed: UInt64(seed) + 1000)
         let frames = (0..<30).map { _ in Self.randomResponse(&rng) }
         let decoded = Self.feedInPieces(frames.flatMap { $0 }, &rng)
         #expect(decoded.map { SAMFrame.encode(body: $0) } == frames)
@@ -60,7 +61,7 @@ struct FrameDecoderFuzzTests {
 
     @Test("a valid frame embedded in garbage (including false preambles) is found", arguments: 0..<30)
     func embeddedInGarbage(_ seed: Int) {
-        var rng = FuzzRandom(seed: UInt64(seed) + 5000)
+        var rng = SeededRandom(seed: UInt64(seed) + 5000)
         let frame = Self.randomResponse(&rng)
         var garbage = rng.bytes(Int.random(in: 0...3000, using: &rng))
         // A false start: a preamble with a short, impossible or checksum-failing frame.
@@ -84,7 +85,7 @@ struct FrameDecoderFuzzTests {
 
     @Test("a truncated frame yields nothing; the next whole frame is found (at the latest when the line goes quiet)", arguments: 0..<20)
     func truncated(_ seed: Int) {
-        var rng = FuzzRandom(seed: UInt64(seed) + 9000)
+        var rng = SeededRandom(seed: UInt64(seed) + 9000)
         let cut = Self.randomResponse(&rng)
         let whole = Self.randomResponse(&rng)
         let stream = Array(cut.prefix(Int.random(in: 0..<cut.count, using: &rng))) + whole
@@ -95,7 +96,7 @@ struct FrameDecoderFuzzTests {
 
     @Test("single-bit corruption never produces a frame that was not sent", arguments: 0..<40)
     func corrupted(_ seed: Int) {
-        var rng = FuzzRandom(seed: UInt64(seed) + 20_000)
+        var rng = SeededRandom(seed: UInt64(seed) + 20_000)
         let frames = (0..<5).map { _ in Self.randomResponse(&rng) }
         var stream = frames.flatMap { $0 }
         let flips = Int.random(in: 1...4, using: &rng)
@@ -121,7 +122,7 @@ struct FrameDecoderFuzzTests {
 
     @Test("megabytes of noise keep the buffer bounded")
     func boundedBuffer() {
-        var rng = FuzzRandom(seed: 42)
+        var rng = SeededRandom(seed: 42)
         var decoder = SAMFrameDecoder.responses()
         for _ in 0..<200 {
             _ = decoder.feed(rng.bytes(8192))

@@ -14,7 +14,7 @@ import Glibc
         let rig = try StoreRig(label: "crash")
         defer { rig.remove() }
         let writer = try ProcessRunner.product("store-crash-writer")
-        var generator = SplitMix(seed: 7)
+        var generator = SeededRandom(seed: 7)
         var confirmed: [Int: UUID] = [:]
         for round in 0..<20 {
             let process = Process()

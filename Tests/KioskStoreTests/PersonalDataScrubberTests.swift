@@ -1,4 +1,5 @@
 import Foundation
+import KioskTesting
 import Testing
 @testable import KioskStore
 
@@ -22,23 +23,10 @@ import Testing
 
     /// Property: whatever surrounds it, no run of six or more digits survives.
     @Test(arguments: 0..<200) func noLongDigitRunSurvives(seed: Int) {
-        var generator = SplitMix(seed: UInt64(seed))
+        var generator = SeededRandom(seed: UInt64(seed))
         let alphabet = Array("0123456789０１２３４５６７８９Xx 姓名:-/abc")
         let text = String((0..<Int(generator.next() % 80)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
         let scrubbed = PersonalDataScrubber.scrub(text)
         #expect(scrubbed.firstMatch(of: #/[0-9０-９]{6,}/#) == nil, "\(text) -> \(scrubbed)")
-    }
-}
-
-/// A tiny deterministic generator for property tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// Thousands of damaged JPEGs: every one gets a verdict or "unreadable" — no crash, no hang, no
 /// unbounded allocation. The generator is seeded, so a failure is reproducible.
 @Suite struct JPEGFuzzTests {
-    typealias Random = SplitMix64
+    typealias Random = SeededRandom
 
     enum Mutation: CaseIterable { case bitFlips, truncate, markerLength, markerType, frameSize, insertBytes, dropEOI }
 

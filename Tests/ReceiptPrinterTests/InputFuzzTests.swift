@@ -9,7 +9,7 @@ import Testing
 /// crash, never a half-filled receipt.
 @Suite struct InputFuzzTests {
     @Test func templateTextWithRandomBracesNeverCrashes() throws {
-        var rng = SplitMix64(seed: 99)
+        var rng = SeededRandom(seed: 99)
         let pieces = ["{", "}", "{{", "}}", "{case_number}", "{nope}", "受理", "a", " ", "{index"]
         let context = TemplateContext(values: ["case_number": "CQ01"], lists: [:])
         for _ in 0..<3_000 {
@@ -31,7 +31,7 @@ import Testing
 
     @Test func mutatedCaseFilesFailWithTheFileName() throws {
         let original = try Data(contentsOf: RepositoryPaths.assets.url("receipts/sample-case.json"))
-        var rng = SplitMix64(seed: 1234)
+        var rng = SeededRandom(seed: 1234)
         var failures = 0
         for _ in 0..<400 {
             var bytes = [UInt8](original)

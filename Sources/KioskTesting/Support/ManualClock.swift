@@ -1,7 +1,7 @@
 import Foundation
 
-/// A clock that moves only when a test says so, for poll intervals, backoff and timeouts
-/// without sleeping. Sleepers are resumed in deadline order by `advance(by:)`; tests wait for
+/// A clock that moves only when a test says so, for poll intervals, backoff, UI timers and
+/// timeouts without sleeping. Sleepers are resumed in deadline order by `advance(by:)`; tests wait for
 /// the code under test to reach its next sleep with `sleepers(atLeast:)`.
 public final class ManualClock: Clock, @unchecked Sendable {
     public struct Instant: InstantProtocol, Sendable {
@@ -72,6 +72,14 @@ public final class ManualClock: Clock, @unchecked Sendable {
             return ready
         }
         for s in due { s.continuation.resume() }
+    }
+
+    /// How many sleeps are waiting for the clock to move.
+    public var sleeperCount: Int { lock.withLock { sleepers.count } }
+
+    /// Waits (yielding, up to about five seconds) until at least `count` sleeps are pending.
+    public func waitForSleepers(_ count: Int = 1) async -> Bool {
+        await sleepers(atLeast: count, timeout: 5)
     }
 
     /// Waits (in real time, briefly yielding) until at least `count` tasks sleep on this clock.

@@ -1,7 +1,7 @@
-/// A deterministic random generator (SplitMix64) for property and fuzz tests: a failure is
+/// A deterministic random generator (SeededRandom) for property and fuzz tests: a failure is
 /// reproduced by its seed, which the tests print in their expectation messages.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    public var state: UInt64
     public init(seed: UInt64) { state = seed }
 
     public mutating func next() -> UInt64 {
@@ -11,6 +11,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A value in 0..<n (0 when n ≤ 1).
+    public mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
 
     /// `count` random bytes.
     public mutating func bytes(_ count: Int) -> [UInt8] {
