@@ -34,7 +34,8 @@ public struct CentralSimServer: Sendable {
             simulator: ProgressSimulator(speed: configuration.speed, seed: configuration.seed,
                                          refusalRate: configuration.refusalRate),
             dueDates: DueDates(calendar: calendar))
-        routes = CentralRoutes(repository: repository, validator: SubmissionValidator(regions: regions, divisions: divisions),
+        routes = CentralRoutes(repository: repository, committer: GroupCommitter(repository: repository), database: database,
+                               validator: SubmissionValidator(regions: regions, divisions: divisions),
                                knownTerminals: verifier.terminalIDs, specification: specification, now: { Date() })
     }
 

@@ -116,6 +116,12 @@ public actor CaseStore {
         try mapping { try pool.read { try CaseRows.load(id: id, sealer: sealer, $0) } }
     }
 
+    /// Reads several cases in one read transaction, in the order given (the drainer prepares its
+    /// next submissions this way while the current ones are on the wire).
+    public func loadCases(ids: [UUID]) throws -> [FiledCase] {
+        try mapping { try pool.read { db in try ids.map { try CaseRows.load(id: $0, sealer: sealer, db) } } }
+    }
+
     /// Finds a case by UUID, local reference or central case number (what an operator types).
     public func findCaseID(_ key: String) throws -> UUID? {
         let text = key.trimmingCharacters(in: .whitespaces)

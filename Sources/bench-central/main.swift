@@ -2,11 +2,12 @@
 // central-sim on loopback, against the same client's rate on a no-op endpoint in the same run.
 //
 // Usage: bench-central [--cases N]   (figures: docs/benchmarks/central-service.md)
-// Each run is measured with one submission in flight (the drainer's default) and with four.
+// Each run is measured with 1, 4 and 8 submissions in flight (1 is the drainer's default).
 import CentralService
 import CentralSim
 import Foundation
 import Hummingbird
+import KioskDomain
 import KioskStore
 import KioskTesting
 import Logging
@@ -48,7 +49,7 @@ func rate(_ body: () async throws -> Void) async rethrows -> Double {
 
 // The no-op endpoint: answers every submission 201 with a receipt echoing the Idempotency-Key,
 // without reading the body, checking the signature or touching a disk — the client's limit.
-let noop = try await NoOpCentral.start()
+let noop = try await NoOpCentral.start(itemsLike: cases[0])
 let sim = try await CentralSimServer.start(CentralSimConfiguration(
     port: 0, databasePath: directory.appendingPathComponent("central.sqlite").path, assets: RepositoryPaths.assets,
     terminals: [terminal: secret]), logger: quiet)
@@ -56,14 +57,16 @@ let sim = try await CentralSimServer.start(CentralSimConfiguration(
 let noopClient = client(noop.baseURL)
 let simClient = client(sim.baseURL)
 
-/// The client alone against the no-op endpoint, `inFlight` submissions at a time.
-func clientLimit(inFlight: Int) async throws -> Double {
+/// The client alone (no store) against `client`'s endpoint, `inFlight` submissions at a time:
+/// against the no-op endpoint this is the limit; against central-sim it isolates the server's
+/// share of a drain from the store's.
+func clientRate(_ client: CentralClient, inFlight: Int, cases: [FiledCase]) async throws -> Double {
     try await rate {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<inFlight {
                 group.addTask {
                     for filed in cases[worker...].enumerated().filter({ $0.offset % inFlight == 0 }).map(\.element) {
-                        guard case .accepted = await noopClient.submit(filed) else { throw CancellationError() }
+                        guard case .accepted = await client.submit(filed) else { throw CancellationError() }
                     }
                 }
             }
@@ -84,20 +87,22 @@ func drainRate(_ name: String, to submitter: CentralClient, inFlight: Int, first
 }
 
 var rows: [String] = []
-for inFlight in [1, 4] {
-    let limit = try await clientLimit(inFlight: inFlight)
+for inFlight in [1, 4, 8] {
+    let limit = try await clientRate(noopClient, inFlight: inFlight, cases: cases)
+    let simAlone = try await clientRate(simClient, inFlight: inFlight,
+                                        cases: (0..<count).map { CaseFixtures.chongqing(index: 200_000 + inFlight * 10_000 + $0) })
     let drainNoop = try await drainRate("noop-\(inFlight)", to: noopClient, inFlight: inFlight, first: 20_000)
     let drainSim = try await drainRate("sim-\(inFlight)", to: simClient, inFlight: inFlight, first: 30_000 + inFlight * 10_000)
     func row(_ label: String, _ value: Double) -> String {
         "| \(inFlight) | \(label) | \(String(format: "%.0f", value)) | \(String(format: "%.0f", value / limit * 100)) % |"
     }
-    rows += [row("client → no-op endpoint (the limit)", limit), row("store + drainer → no-op endpoint", drainNoop),
-             row("store + drainer → central-sim", drainSim)]
+    rows += [row("client → no-op endpoint (the limit)", limit), row("client → central-sim (no store)", simAlone),
+             row("store + drainer → no-op endpoint", drainNoop), row("store + drainer → central-sim", drainSim)]
 }
 let held = try await simClient.listCases(terminalID: terminal).cases.count
 
 print("""
-    cases: \(count) per run (central-sim holds \(held) after its two drains)
+    cases: \(count) per run (central-sim holds \(held), each case once)
     | in flight | run | cases/s | vs. limit |
     |---:|---|---:|---:|
     \(rows.joined(separator: "\n"))

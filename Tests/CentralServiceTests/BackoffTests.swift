@@ -1,5 +1,6 @@
 import CentralService
 import Foundation
+import KioskDomain
 import Testing
 
 @Suite struct BackoffTests {
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func jitterSpreadsKiosksApart() {
-        var random = SplitMix64(seed: 5)
+        var random = SeededRandom(seed: 5)
         let delays = (0..<200).map { _ in policy.delay(afterFailures: 4, retryAfter: nil, unit: random.unit()) }
         #expect(Set(delays.map { Int($0 * 10) }).count > 20)
         #expect(delays.allSatisfy { (8...16).contains($0) })

@@ -20,7 +20,7 @@ import Glibc
     @Test func everyConfirmedCaseReachesCentralExactlyOnceAcrossKills() async throws {
         let environment = ProcessInfo.processInfo.environment
         let iterations = environment["CENTRAL_CRASH_ITERATIONS"].flatMap(Int.init) ?? 50
-        var random = SplitMix64(seed: environment["CENTRAL_CRASH_SEED"].flatMap(UInt64.init) ?? 2026)
+        var random = SeededRandom(seed: environment["CENTRAL_CRASH_SEED"].flatMap(UInt64.init) ?? 2026)
         let directory = try RepositoryPaths.temporaryDirectory("central-crash")
         let kioskctl = try BuiltProducts.path("kioskctl")
         // Latency widens the window in which a kill lands between "central stored it" and

@@ -52,7 +52,7 @@ import Testing
     /// Property: for random bodies and paths a genuine signature verifies, and flipping any one
     /// byte of body or signature is refused.
     @Test func randomTamperingIsAlwaysRefused() throws {
-        var random = SplitMix64(seed: 42)
+        var random = SeededRandom(seed: 42)
         let signer = RequestSigner(terminalID: "T", secret: secret)
         let verifier = SignatureVerifier(secrets: ["T": secret])
         for _ in 0..<300 {
@@ -81,7 +81,7 @@ import Testing
 
     /// Fuzz: arbitrary header values never crash the verifier and never pass.
     @Test func garbageHeadersAreRefused() {
-        var random = SplitMix64(seed: 7)
+        var random = SeededRandom(seed: 7)
         let verifier = SignatureVerifier(secrets: ["T": secret])
         let names = [Wire.terminal, Wire.timestamp, Wire.nonce, Wire.contentSHA256, Wire.signature]
         for _ in 0..<500 {

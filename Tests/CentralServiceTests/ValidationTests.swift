@@ -112,7 +112,7 @@ import Testing
     /// Fuzz: random and mutated bodies are answered 4xx, never 5xx, and the server stays up.
     @Test func randomBodiesNeverBreakTheServer() async throws {
         let sim = try await CentralSimHarness.start()
-        var random = SplitMix64(seed: 99)
+        var random = SeededRandom(seed: 99)
         let valid = try Wire.encoder().encode(CaseSubmission(CaseFixtures.chongqing(index: 11)))
         for round in 0..<120 {
             var body: Data

@@ -29,4 +29,21 @@ import Testing
         let scrubbed = PersonalDataScrubber.scrub(text)
         #expect(scrubbed.firstMatch(of: #/[0-9０-９]{6,}/#) == nil, "\(text) -> \(scrubbed)")
     }
+
+    /// Property: the hand-written digit-run pass replaces exactly what the rule written as a
+    /// regular expression (`[0-9０-９]{6,}[Xx]?`) replaces.
+    @Test(arguments: 0..<300) func digitRunPassMatchesTheRegularExpression(seed: Int) {
+        var generator = SeededRandom(seed: UInt64(10_000 + seed))
+        let alphabet = Array("0123456789０１２３４５６７８９Xxx 王:-/a号")
+        let text = String((0..<Int(generator.next() % 60)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+        let oracle = text.replacing(#/[0-9０-９]{6,}[Xx]?/#, with: PersonalDataScrubber.replacement)
+        #expect(PersonalDataScrubber.replacingDigitRuns(text) == oracle, "\(text)")
+    }
+
+    @Test func shortDigitRunsAndTextWithoutDigitsAreKept() {
+        #expect(PersonalDataScrubber.scrub("central=YJS-50 items=9 HTTP 503") == "central=YJS-50 items=9 HTTP 503")
+        #expect(PersonalDataScrubber.scrub("12345X") == "12345X")
+        #expect(PersonalDataScrubber.scrub("123456X号") == "[已隐去]号")
+        #expect(PersonalDataScrubber.scrub("１２３４５６７") == "[已隐去]")
+    }
 }

@@ -15,9 +15,22 @@ extension CaseStore: OutboxStore {
         try loadCase(id: id)
     }
 
+    /// One read transaction for the whole batch.
+    public func casesForSubmission(ids: [UUID]) throws -> [FiledCase] {
+        try loadCases(ids: ids)
+    }
+
     public func recordDelivery(caseID: UUID, receipt: SubmissionReceipt, acknowledgedAt: Date, response: Data) throws {
         try markDelivered(caseID: caseID, centralCaseNumber: receipt.caseNumber, acknowledgedAt: acknowledgedAt,
                           response: response)
+    }
+
+    /// One write transaction for the whole batch.
+    public func recordDeliveries(_ deliveries: [Delivery]) throws {
+        try markDelivered(deliveries.map {
+            Acknowledgement(caseID: $0.caseID, centralCaseNumber: $0.receipt.caseNumber,
+                            acknowledgedAt: $0.acknowledgedAt, response: $0.response)
+        })
     }
 
     public func recordFailedAttempt(caseID: UUID, error: String, nextAttemptAt: Date, permanent: Bool) throws {

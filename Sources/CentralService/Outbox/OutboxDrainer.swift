@@ -30,8 +30,8 @@ public actor OutboxDrainer {
         /// Longest sleep between passes, so newly confirmed cases go out promptly.
         public var idlePoll: TimeInterval
         /// Submissions in flight at once. 1 (the default) sends strictly one after the other,
-        /// oldest first; more pipelines a backlog (still started oldest first) so that the
-        /// server's durable commits overlap with the next requests.
+        /// oldest first; more pipelines a backlog (still started oldest first), and a server that
+        /// commits in groups (central-sim does) stores several with one durable commit.
         public var maxInFlight: Int
 
         public init(batchSize: Int = 50, backoff: BackoffPolicy = BackoffPolicy(), alertAfterAttempts: Int = 5,
@@ -51,7 +51,7 @@ public actor OutboxDrainer {
     private let sleep: @Sendable (TimeInterval) async throws -> Void
     private let onAlert: @Sendable (DrainAlert) -> Void
     private let logger: Logger
-    private var random: SplitMix64
+    private var random: SeededRandom
     private var serviceFailures = 0
     private var pausedUntil: Date?
     private var lastError: String?
@@ -65,7 +65,7 @@ public actor OutboxDrainer {
         self.store = store
         self.submitter = submitter
         self.configuration = configuration
-        self.random = SplitMix64(seed: seed)
+        self.random = SeededRandom(seed: seed)
         self.now = now
         self.sleep = sleep
         self.logger = logger
@@ -81,35 +81,92 @@ public actor OutboxDrainer {
                             pausedUntil: pausedUntil.flatMap { $0 > at ? $0 : nil }, lastError: lastError)
     }
 
+    /// What a child task of a pass finished.
+    private enum Step: Sendable {
+        /// The next cases to send, unsealed, in queue order.
+        case loaded([FiledCase])
+        case answered(PendingSubmission, SubmitOutcome)
+        /// These acknowledgements are committed in the store.
+        case recorded([(entry: PendingSubmission, replayed: Bool)])
+    }
+
     /// One pass over the due entries, oldest first. Returns early when the service is
     /// unavailable or still paused.
+    ///
+    /// Submissions start strictly in queue order, at most `maxInFlight` at a time. The store's
+    /// work is kept off the wire's critical path: the next cases are read and unsealed while
+    /// earlier ones are in flight, and acknowledgements are committed in batches, each batch
+    /// holding the answers that arrived while the previous one was being written. An answer is
+    /// counted as delivered once its batch is committed; if the process dies before that, the
+    /// next run sends the case again and the central service answers with the stored receipt.
     public func drainOnce() async throws -> DrainReport {
         var report = DrainReport()
         if let pausedUntil, pausedUntil > now() { return report }
         let due = try await store.pendingSubmissions(dueAt: now(), limit: configuration.batchSize)
+        guard !due.isEmpty else { return report }
+        let store = self.store
         let submitter = self.submitter
         let limit = configuration.maxInFlight
-        try await withThrowingTaskGroup(of: (PendingSubmission, SubmitOutcome).self) { group in
+        let lookahead = max(2 * limit, 4)
+        try await withThrowingTaskGroup(of: Step.self) { group in
+            var ready: [FiledCase] = []   // loaded, not yet sent; ready[0] is due[next]
+            var requested = 0             // due[..<requested] are loaded or being loaded
+            var loading = false
             var next = 0
             var inFlight = 0
             var stopped = false
+            var answered: [(entry: PendingSubmission, delivery: Delivery, replayed: Bool)] = []
+            var recording = false
             while true {
-                // Start the oldest entries not yet sent, up to the in-flight limit.
-                while !stopped, next < due.count, inFlight < limit {
-                    try Task.checkCancellation()
+                try Task.checkCancellation()
+                if !stopped, !loading, requested < due.count, ready.count < lookahead {
+                    let ids = due[requested..<min(due.count, requested + lookahead)].map(\.caseID)
+                    requested += ids.count
+                    loading = true
+                    group.addTask { .loaded(try await store.casesForSubmission(ids: ids)) }
+                }
+                while !stopped, inFlight < limit, !ready.isEmpty {
                     let entry = due[next]
+                    let filed = ready.removeFirst()
                     next += 1
-                    let filed = try await store.caseForSubmission(id: entry.caseID)
                     report.attempted += 1
                     inFlight += 1
-                    group.addTask { (entry, await submitter.submit(filed)) }
+                    group.addTask { .answered(entry, await submitter.submit(filed)) }
                 }
-                guard let (entry, outcome) = try await group.next() else { break }
-                inFlight -= 1
-                // Answers still in flight when the pass stops are recorded all the same.
-                if try await handle(outcome, for: entry, report: &report) == .stopPass, !stopped {
-                    report.servicePauses += 1
-                    stopped = true
+                if !recording, !answered.isEmpty {
+                    let batch = answered
+                    answered = []
+                    recording = true
+                    group.addTask {
+                        try await store.recordDeliveries(batch.map(\.delivery))
+                        return .recorded(batch.map { ($0.entry, $0.replayed) })
+                    }
+                }
+                guard let step = try await group.next() else { break }
+                switch step {
+                case .loaded(let cases):
+                    loading = false
+                    if !stopped { ready += cases }
+                case .recorded(let batch):
+                    recording = false
+                    serviceFailures = 0
+                    for (entry, replayed) in batch {
+                        report.delivered += 1
+                        if replayed { report.replayed += 1 }
+                        logger.info("case delivered", metadata: ["case": "\(entry.localReference)", "replayed": "\(replayed)"])
+                    }
+                case .answered(let entry, let outcome):
+                    inFlight -= 1
+                    if case let .accepted(receipt, replayed, response) = outcome, receipt.caseId == entry.caseID {
+                        answered.append((entry, Delivery(caseID: entry.caseID, receipt: receipt, acknowledgedAt: now(),
+                                                         response: response), replayed))
+                        serviceFailures = 0
+                    } else if try await handle(outcome, for: entry, report: &report) == .stopPass, !stopped {
+                        // Answers still in flight when the pass stops are recorded all the same.
+                        report.servicePauses += 1
+                        stopped = true
+                        ready = []
+                    }
                 }
             }
         }
@@ -144,17 +201,11 @@ public actor OutboxDrainer {
     private func handle(_ outcome: SubmitOutcome, for entry: PendingSubmission, report: inout DrainReport) async throws -> Next {
         let at = now()
         switch outcome {
-        case let .accepted(receipt, _, _) where receipt.caseId != entry.caseID:
+        case .accepted:
+            // drainOnce records the receipts that name the case; this one names another case.
             // Never record another case's number against this one: treat it as a broken answer.
             return try await handle(.retryable(reason: "the receipt names another case", retryAfter: nil, scope: .request),
                                     for: entry, report: &report)
-        case let .accepted(receipt, replayed, response):
-            try await store.recordDelivery(caseID: entry.caseID, receipt: receipt, acknowledgedAt: at, response: response)
-            serviceFailures = 0
-            report.delivered += 1
-            if replayed { report.replayed += 1 }
-            logger.info("case delivered", metadata: ["case": "\(entry.localReference)", "replayed": "\(replayed)"])
-            return .carryOn
         case let .refused(status, problem):
             let error = "HTTP \(status) \(problem.summary)"
             try await store.recordFailedAttempt(caseID: entry.caseID, error: error, nextAttemptAt: at, permanent: true)

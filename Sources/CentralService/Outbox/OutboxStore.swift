@@ -18,6 +18,46 @@ public protocol OutboxStore: Sendable {
     /// An attempt failed; `permanent` takes the entry out of the queue until a technician retries it.
     func recordFailedAttempt(caseID: UUID, error: String, nextAttemptAt: Date, permanent: Bool) async throws
     func outboxSummary(now: Date) async throws -> OutboxSummary
+    /// `caseForSubmission` for several cases, in the order of `ids` (default: one call each).
+    func casesForSubmission(ids: [UUID]) async throws -> [FiledCase]
+    /// `recordDelivery` for several cases (default: one call each).
+    func recordDeliveries(_ deliveries: [Delivery]) async throws
+}
+
+/// One acknowledgement the drainer records: which case, the central service's receipt and the
+/// raw answer.
+public struct Delivery: Sendable {
+    public var caseID: UUID
+    public var receipt: SubmissionReceipt
+    public var acknowledgedAt: Date
+    public var response: Data
+
+    public init(caseID: UUID, receipt: SubmissionReceipt, acknowledgedAt: Date, response: Data) {
+        self.caseID = caseID
+        self.receipt = receipt
+        self.acknowledgedAt = acknowledgedAt
+        self.response = response
+    }
+}
+
+/// Batch forms of the calls the drainer makes most: it prepares its next submissions and records
+/// the acknowledgements that arrived while other submissions are on the wire. A store answers
+/// them in one transaction each; these defaults make one call per case.
+extension OutboxStore {
+    /// The cases to submit, in the order of `ids`.
+    public func casesForSubmission(ids: [UUID]) async throws -> [FiledCase] {
+        var cases: [FiledCase] = []
+        for id in ids { cases.append(try await caseForSubmission(id: id)) }
+        return cases
+    }
+
+    /// Records each delivery as `recordDelivery` does.
+    public func recordDeliveries(_ deliveries: [Delivery]) async throws {
+        for delivery in deliveries {
+            try await recordDelivery(caseID: delivery.caseID, receipt: delivery.receipt,
+                                     acknowledgedAt: delivery.acknowledgedAt, response: delivery.response)
+        }
+    }
 }
 
 /// One queued submission, as the drainer sees it. No personal data.

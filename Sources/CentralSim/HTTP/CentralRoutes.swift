@@ -9,6 +9,8 @@ import NIOCore
 /// The contract of `Assets/api/central.yaml`, route by route.
 struct CentralRoutes: Sendable {
     let repository: CaseRepository
+    let committer: GroupCommitter
+    let database: SimDatabase
     let validator: SubmissionValidator
     let knownTerminals: [String]
     let specification: Data
@@ -60,36 +62,23 @@ struct CentralRoutes: Sendable {
         }
     }
 
-    /// `POST /v1/cases`: validate, then store once; a replay gets the original receipt.
+    /// `POST /v1/cases`: validate, then store once; a replay gets the original receipt. The
+    /// request's nonce is recorded with the case, or on its own for any other answer.
     private func submit(_ request: Request, _ context: SimRequestContext) async throws -> Response {
-        guard let key = request.headers[HTTPField.Name(Wire.idempotencyKey)!], UUID(uuidString: key) != nil else {
-            return JSONAnswer.problem(.badRequest, Problem(error: "missing_idempotency_key",
-                                                           message: "缺少 Idempotency-Key（应为案件的 UUID）"))
-        }
         let body = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
         let submission: CaseSubmission
-        do {
-            submission = try Wire.decoder().decode(CaseSubmission.self, from: body)
-        } catch {
-            let failure = DataFileError.from(error, file: "request body")
-            return JSONAnswer.problem(.unprocessableContent, Problem(
-                error: "validation_failed", message: "请求体不符合接口规范",
-                fieldErrors: [.init(field: failure.key.isEmpty ? "$" : failure.key, code: "invalid_document",
-                                    message: "应为 \(failure.expected)")]))
+        switch check(request, body: body, context) {
+        case .answer(let response):
+            if let nonce = context.unrecordedNonce, try await !database.useNonce(nonce) {
+                return SignatureMiddleware.refusal(.replayedNonce, context: context)
+            }
+            return response
+        case .valid(let valid):
+            submission = valid
         }
-        guard submission.terminalId == context.terminalID else {
-            return JSONAnswer.problem(.forbidden, Problem(error: "wrong_terminal", message: "终端只能提交本终端受理的案件",
-                                                          fieldErrors: [.init(field: "terminalId", code: "mismatch",
-                                                                              message: "与签名终端不一致")]))
-        }
-        let errors = validator.errors(in: submission, idempotencyKey: key, today: DueDates.chinaDate(now()))
-        guard errors.isEmpty else {
-            return JSONAnswer.problem(.unprocessableContent, Problem(error: "validation_failed", message: "案件内容校验未通过",
-                                                                     fieldErrors: errors))
-        }
-        let canonical = try Wire.encoder().encode(submission)
-        let digest = RequestSignature.sha256Hex(canonical)
-        switch try await repository.submit(submission, digest: digest, canonical: canonical, now: now()) {
+        let item = CaseRepository.Submission(submission: submission, body: body, digest: RequestSignature.sha256Hex(body),
+                                             nonce: context.unrecordedNonce, now: now())
+        switch try await committer.submit(item) {
         case .created(let receipt):
             context.logger.debug("case accepted", metadata: ["case": "\(submission.localReference)"])
             return JSONAnswer.data(.created, receipt)
@@ -98,7 +87,44 @@ struct CentralRoutes: Sendable {
         case .conflict:
             return JSONAnswer.problem(.conflict, Problem(error: "idempotency_conflict",
                                                          message: "同一案件编号已提交过不同的内容"))
+        case .replayedNonce:
+            return SignatureMiddleware.refusal(.replayedNonce, context: context)
         }
+    }
+
+    private enum Checked {
+        case valid(CaseSubmission)
+        /// Refused before storing: the answer to send.
+        case answer(Response)
+    }
+
+    /// The key, the document, the terminal and the content rules, in that order.
+    private func check(_ request: Request, body: Data, _ context: SimRequestContext) -> Checked {
+        guard let key = request.headers[HTTPField.Name(Wire.idempotencyKey)!], UUID(uuidString: key) != nil else {
+            return .answer(JSONAnswer.problem(.badRequest, Problem(error: "missing_idempotency_key",
+                                                                   message: "缺少 Idempotency-Key（应为案件的 UUID）")))
+        }
+        let submission: CaseSubmission
+        do {
+            submission = try Wire.decoder().decode(CaseSubmission.self, from: body)
+        } catch {
+            let failure = DataFileError.from(error, file: "request body")
+            return .answer(JSONAnswer.problem(.unprocessableContent, Problem(
+                error: "validation_failed", message: "请求体不符合接口规范",
+                fieldErrors: [.init(field: failure.key.isEmpty ? "$" : failure.key, code: "invalid_document",
+                                    message: "应为 \(failure.expected)")])))
+        }
+        guard submission.terminalId == context.terminalID else {
+            return .answer(JSONAnswer.problem(.forbidden, Problem(error: "wrong_terminal", message: "终端只能提交本终端受理的案件",
+                                                                  fieldErrors: [.init(field: "terminalId", code: "mismatch",
+                                                                                      message: "与签名终端不一致")])))
+        }
+        let errors = validator.errors(in: submission, idempotencyKey: key, today: DueDates.chinaDate(now()))
+        guard errors.isEmpty else {
+            return .answer(JSONAnswer.problem(.unprocessableContent, Problem(error: "validation_failed", message: "案件内容校验未通过",
+                                                                             fieldErrors: errors)))
+        }
+        return .valid(submission)
     }
 
     static func parameter(_ name: String, _ context: SimRequestContext) throws -> String {

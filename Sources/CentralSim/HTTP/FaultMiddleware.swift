@@ -1,5 +1,6 @@
 import CentralService
 import Foundation
+import KioskDomain
 import Hummingbird
 import NIOCore
 import Synchronization
@@ -110,8 +111,8 @@ struct TricklingWriter: ResponseBodyWriter {
 
 /// The fault dice, shared by all connections.
 final class LockedRandom: Sendable {
-    let mutex: Mutex<SplitMix64>
-    init(seed: UInt64) { mutex = Mutex(SplitMix64(seed: seed)) }
+    let mutex: Mutex<SeededRandom>
+    init(seed: UInt64) { mutex = Mutex(SeededRandom(seed: seed)) }
 }
 
 extension FaultMiddleware.Fault {

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// Per-request context: Hummingbird's core storage plus the terminal whose signature was
@@ -5,6 +6,8 @@ import Hummingbird
 struct SimRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     var terminalID: String?
+    /// A verified request's nonce that the handler records itself (see `SignatureMiddleware`).
+    var unrecordedNonce: SignedNonce?
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
@@ -12,4 +15,13 @@ struct SimRequestContext: RequestContext {
 
     /// Room for a case with its photo (60 KB JPEG, base64) and more.
     var maxUploadSize: Int { 1 << 20 }
+}
+
+/// The nonce of a request whose signature checked out, to be recorded as used.
+struct SignedNonce: Sendable {
+    var terminalID: String
+    var nonce: String
+    var at: Date
+    /// How long it must be remembered: past this age the timestamp window refuses it anyway.
+    var keep: TimeInterval
 }

@@ -1,5 +1,6 @@
 import CentralService
 import Foundation
+import KioskDomain
 
 /// Simulates the departments working on a case: each item is picked up after its
 /// prerequisites are done, takes time in line with its limit, and is occasionally refused
@@ -40,7 +41,7 @@ struct ProgressSimulator: Sendable {
 
     /// Draws the schedule of every item; `prerequisites[i]` are the indices item i waits for.
     func plan(caseID: UUID, items: [CaseSubmission.Item], prerequisites: [[Int]]) -> [Plan] {
-        var random = SplitMix64(seed: seed ^ Self.fold(caseID))
+        var random = SeededRandom(seed: seed ^ Self.fold(caseID))
         var plans = [Plan?](repeating: nil, count: items.count)
         // Resolve in dependency order; a cycle (bad data) is broken by ignoring the rest.
         var remaining = Array(items.indices)

@@ -75,17 +75,19 @@ final class SimDatabase: Sendable {
     }
 
     /// Records a nonce; false when this terminal already used it (a replayed request).
-    /// Nonces older than `keep` are pruned now and then: the timestamp window refuses those anyway.
-    func useNonce(terminalID: String, nonce: String, at now: Date, keep: TimeInterval) async throws -> Bool {
-        try await pool.write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO nonces (terminal_id, nonce, seen_at) VALUES (?, ?, ?)",
-                           arguments: [terminalID, nonce, now.timeIntervalSince1970])
-            let inserted = db.changesCount == 1
-            if inserted, Int.random(in: 0..<200) == 0 {
-                try db.execute(sql: "DELETE FROM nonces WHERE seen_at < ?",
-                               arguments: [now.timeIntervalSince1970 - keep])
-            }
-            return inserted
+    func useNonce(_ nonce: SignedNonce) async throws -> Bool {
+        try await pool.write { try Self.useNonce(nonce, $0) }
+    }
+
+    /// `useNonce` inside the caller's transaction. Nonces older than `keep` are pruned now and
+    /// then: the timestamp window refuses those anyway.
+    static func useNonce(_ nonce: SignedNonce, _ db: Database) throws -> Bool {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO nonces (terminal_id, nonce, seen_at) VALUES (?, ?, ?)")
+            .execute(arguments: [nonce.terminalID, nonce.nonce, nonce.at.timeIntervalSince1970])
+        let inserted = db.changesCount == 1
+        if inserted, Int.random(in: 0..<200) == 0 {
+            try db.execute(sql: "DELETE FROM nonces WHERE seen_at < ?", arguments: [nonce.at.timeIntervalSince1970 - nonce.keep])
         }
+        return inserted
     }
 }

@@ -48,32 +48,60 @@ extension CaseStore {
     /// (`conflictingAcknowledgement`) and the first one kept. A late success after the entry went
     /// dead still counts: the case is delivered. The response is sealed (it may echo the case).
     public func markDelivered(caseID: UUID, centralCaseNumber: String, acknowledgedAt: Date, response: Data) throws {
-        let sealedResponse: Data
-        do { sealedResponse = try sealer.seal(response, .response(caseID)) } catch {
-            throw StoreError.unsealFailed(id: caseID, what: "sealing the response: \(error)")
-        }
-        let now = configuration.now()
-        try mapping {
-            try pool.write { db in
-                guard let row = try Row.fetchOne(db, sql: """
-                    SELECT o.state, c.central_case_number FROM outbox o JOIN cases c ON c.id = o.case_id WHERE o.case_id = ?
-                    """, arguments: [caseID.uuidString]) else { throw StoreError.caseNotFound(caseID.uuidString) }
-                if row["state"] == OutboxState.delivered.rawValue {
-                    let existing: String? = row["central_case_number"]
-                    guard existing == centralCaseNumber else {
-                        throw StoreError.conflictingAcknowledgement(id: caseID, existing: existing ?? "", new: centralCaseNumber)
-                    }
-                    return
-                }
-                try db.execute(sql: """
-                    UPDATE outbox SET state = 'delivered', acknowledged_at = ?, sealed_response = ?, last_error = NULL
-                    WHERE case_id = ?
-                    """, arguments: [acknowledgedAt.timeIntervalSince1970, sealedResponse, caseID.uuidString])
-                try db.execute(sql: "UPDATE cases SET central_case_number = ? WHERE id = ?",
-                               arguments: [centralCaseNumber, caseID.uuidString])
-                try Audit.append(.caseDelivered, caseID: caseID, detail: "central=\(centralCaseNumber)", at: now, db)
+        try markDelivered([Acknowledgement(caseID: caseID, centralCaseNumber: centralCaseNumber,
+                                           acknowledgedAt: acknowledgedAt, response: response)])
+    }
+
+    /// Records several acknowledgements in one transaction, each as `markDelivered(caseID:…)` does.
+    ///
+    /// Why a batch: the drainer acknowledges while its next submissions are on the wire, and one
+    /// commit for the answers that arrived meanwhile costs about what one commit for one costs.
+    /// A conflicting acknowledgement does not hold up the others: they are committed, then the
+    /// first conflict (or unknown case) is thrown.
+    public func markDelivered(_ acknowledgements: [Acknowledgement]) throws {
+        guard !acknowledgements.isEmpty else { return }
+        let sealed = try acknowledgements.map { ack in
+            do { return try sealer.seal(ack.response, .response(ack.caseID)) } catch {
+                throw StoreError.unsealFailed(id: ack.caseID, what: "sealing the response: \(error)")
             }
         }
+        let now = configuration.now()
+        let refusal = try mapping {
+            try pool.write { db -> StoreError? in
+                var refusal: StoreError?
+                for (ack, sealedResponse) in zip(acknowledgements, sealed) {
+                    do {
+                        try Self.recordAcknowledgement(ack, sealedResponse: sealedResponse, at: now, db)
+                    } catch let error as StoreError {
+                        refusal = refusal ?? error
+                    }
+                }
+                return refusal
+            }
+        }
+        if let refusal { throw refusal }
+    }
+
+    private static func recordAcknowledgement(_ ack: Acknowledgement, sealedResponse: Data, at now: Date,
+                                              _ db: Database) throws {
+        let id = ack.caseID.uuidString
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT o.state, c.central_case_number FROM outbox o JOIN cases c ON c.id = o.case_id WHERE o.case_id = ?
+            """), arguments: [id]) else { throw StoreError.caseNotFound(id) }
+        if row["state"] == OutboxState.delivered.rawValue {
+            let existing: String? = row["central_case_number"]
+            guard existing == ack.centralCaseNumber else {
+                throw StoreError.conflictingAcknowledgement(id: ack.caseID, existing: existing ?? "", new: ack.centralCaseNumber)
+            }
+            return
+        }
+        try db.cachedStatement(sql: """
+            UPDATE outbox SET state = 'delivered', acknowledged_at = ?, sealed_response = ?, last_error = NULL
+            WHERE case_id = ?
+            """).execute(arguments: [ack.acknowledgedAt.timeIntervalSince1970, sealedResponse, id])
+        try db.cachedStatement(sql: "UPDATE cases SET central_case_number = ? WHERE id = ?")
+            .execute(arguments: [ack.centralCaseNumber, id])
+        try Audit.append(.caseDelivered, caseID: ack.caseID, detail: "central=\(ack.centralCaseNumber)", at: now, db)
     }
 
     /// Records a failed attempt: counts it, keeps a scrubbed copy of the error, and schedules the

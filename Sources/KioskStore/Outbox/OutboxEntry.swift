@@ -68,3 +68,19 @@ public struct OutboxStats: Sendable, Equatable, Codable {
         self.alertThreshold = alertThreshold
     }
 }
+
+/// The central service's acknowledgement of one case, as `CaseStore.markDelivered` records it.
+public struct Acknowledgement: Sendable, Equatable {
+    public var caseID: UUID
+    public var centralCaseNumber: String
+    public var acknowledgedAt: Date
+    /// The raw answer; stored sealed, since it may echo the case.
+    public var response: Data
+
+    public init(caseID: UUID, centralCaseNumber: String, acknowledgedAt: Date, response: Data) {
+        self.caseID = caseID
+        self.centralCaseNumber = centralCaseNumber
+        self.acknowledgedAt = acknowledgedAt
+        self.response = response
+    }
+}

@@ -6,6 +6,10 @@ import KioskDomain
 /// parts: the applicant (name, ID number, sex, ethnicity, birth date, phone, address), the photo
 /// and every field marked `personal`. Everything else is stored in clear columns.
 enum CaseRows {
+    /// One decoder for every JSON column: making one per column was a noticeable part of
+    /// reading a case back for delivery (JSONDecoder is thread-safe for decoding).
+    private static let jsonDecoder = JSONDecoder()
+
     /// The sealed parts of one case, prepared before the write transaction so the lock is held
     /// only for the inserts.
     struct Sealed {
@@ -70,7 +74,7 @@ enum CaseRows {
     /// metadata with an empty applicant and empty personal field values, and the purge time.
     static func load(id: UUID, sealer: Sealer, allowingPurged: Bool, _ db: Database) throws -> (FiledCase, Date?) {
         let key = id.uuidString
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: [key]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cases WHERE id = ?"), arguments: [key]) else {
             throw StoreError.caseNotFound(key)
         }
         let purgedAt = (row["purged_at"] as Double?).map(Date.init(timeIntervalSince1970:))
@@ -89,17 +93,17 @@ enum CaseRows {
             }
             applicant = try decode(FiledCase.Applicant.self, applicantJSON, column: "cases.sealed_applicant")
         }
-        if !purged, let photo = try Data.fetchOne(db, sql: "SELECT sealed_photo FROM case_photos WHERE case_id = ?", arguments: [key]) {
+        if !purged, let photo = try Data.fetchOne(db.cachedStatement(sql: "SELECT sealed_photo FROM case_photos WHERE case_id = ?"), arguments: [key]) {
             guard let opened = sealer.open(photo, .photo(id)) else { throw StoreError.unsealFailed(id: id, what: "photo") }
             applicant.photo = opened
         }
-        let items = try Row.fetchAll(db, sql: "SELECT * FROM case_items WHERE case_id = ? ORDER BY position", arguments: [key])
+        let items = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM case_items WHERE case_id = ? ORDER BY position"), arguments: [key])
             .map { item in
                 FiledCase.Item(code: item["code"], title: item["title"], department: item["department"],
                                dueDate: try civilDate(item["due_date"], column: "case_items.due_date"),
                                limitText: item["limit_text"], displayOnly: (item["display_only"] as Int) == 1)
             }
-        let fields = try Row.fetchAll(db, sql: "SELECT * FROM case_fields WHERE case_id = ? ORDER BY position", arguments: [key])
+        let fields = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM case_fields WHERE case_id = ? ORDER BY position"), arguments: [key])
             .map { field in try loadField(field, id: id, sealer: sealer, purged: purged) }
         let materials = try decode([FiledCase.MaterialToHandIn].self, Data((row["materials_json"] as String).utf8),
                                    column: "cases.materials_json")
@@ -147,7 +151,7 @@ enum CaseRows {
 
     private static func decode<T: Decodable>(_ type: T.Type, _ data: Data, column: String) throws -> T {
         do {
-            return try JSONDecoder().decode(type, from: data)
+            return try jsonDecoder.decode(type, from: data)
         } catch {
             let parts = column.split(separator: ".")
             throw StoreError.corruptRecord(table: String(parts[0]), column: String(parts[1]), detail: "undecodable JSON: \(error)")

@@ -1,22 +1,5 @@
-/// A deterministic random generator (SeededRandom) for property and fuzz tests: a failure is
-/// reproduced by its seed, which the tests print in their expectation messages.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
-    public var state: UInt64
-    public init(seed: UInt64) { state = seed }
+import KioskDomain
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A value in 0..<n (0 when n ≤ 1).
-    public mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
-
-    /// `count` random bytes.
-    public mutating func bytes(_ count: Int) -> [UInt8] {
-        (0..<count).map { _ in UInt8.random(in: 0...255, using: &self) }
-    }
-}
+/// The tests' deterministic generator is the product's own (`KioskDomain.SeededRandom`), so a
+/// test importing only KioskTesting still finds it under this name.
+public typealias SeededRandom = KioskDomain.SeededRandom
