@@ -20,7 +20,7 @@ struct NoOpCentral {
     static func start(itemsLike filed: FiledCase) async throws -> NoOpCentral {
         let router = Router()
         let acceptedAt = ISO8601DateFormatter().string(from: Date())
-        let items = try Wire.encoder().encode(filed.items.filter { !$0.displayOnly }.map {
+        let items = try Wire.encoder.encode(filed.items.filter { !$0.displayOnly }.map {
             SubmissionReceipt.Item(code: $0.code, department: $0.department, dueDate: nil, limitText: $0.limitText)
         })
         let itemsJSON = String(decoding: items, as: UTF8.self)

@@ -51,12 +51,11 @@ struct OutboxCommand: AsyncParsableCommand {
         func run() async throws {
             let caseStore = try store.open()
             let id = try await store.caseID(caseKey, in: caseStore)
-            try await storeCall { try await caseStore.retry(caseID: id) }
-            let entry = try await storeCall { try await caseStore.outboxEntries().first { $0.caseID == id } }
+            let reference = try await storeCall { try await caseStore.retry(caseID: id) }
             if store.json {
-                try printJSON(RetryDocument(caseID: id.uuidString, localReference: entry?.localReference ?? caseKey, state: .pending))
+                try printJSON(RetryDocument(caseID: id.uuidString, localReference: reference, state: .pending))
             } else {
-                print("已安排立即重新报送：\(entry?.localReference ?? caseKey)（\(id.uuidString)）")
+                print("已安排立即重新报送：\(reference)（\(id.uuidString)）")
             }
         }
     }

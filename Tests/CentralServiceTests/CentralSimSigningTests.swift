@@ -10,7 +10,7 @@ import Testing
         do {
             let base = sim.server.baseURL.absoluteString
             let filed = CaseFixtures.chongqing(index: 1)
-            let body = try Wire.encoder().encode(CaseSubmission(filed))
+            let body = try Wire.encoder.encode(CaseSubmission(filed))
             let key = (Wire.idempotencyKey, filed.id.uuidString.lowercased())
             let signer = RequestSigner(terminalID: CentralSimHarness.terminalID, secret: sim.secret)
 
@@ -29,7 +29,7 @@ import Testing
             let fresh = signer.sign(method: "POST", path: "/v1/cases", body: body, date: Date())
             var altered = filed
             altered.applicant.name = "李卫东"
-            let tamperedBody = try Wire.encoder().encode(CaseSubmission(altered))
+            let tamperedBody = try Wire.encoder.encode(CaseSubmission(altered))
             let tampered = try await RawHTTP.send("POST", base + "/v1/cases", headers: fresh.headers + [key], body: tamperedBody)
             #expect(tampered.status == 401)
             #expect(tampered.text.contains("body_hash_mismatch"))

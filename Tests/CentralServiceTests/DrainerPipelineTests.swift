@@ -1,6 +1,7 @@
 import CentralService
 import Foundation
 import KioskDomain
+import KioskStore
 import KioskTesting
 import Synchronization
 import Testing
@@ -31,31 +32,22 @@ import Testing
         private(set) var recordBatches: [Int] = []
         init(_ inner: MemoryOutbox) { self.inner = inner }
 
-        func pendingSubmissions(dueAt now: Date, limit: Int) async throws -> [PendingSubmission] {
-            await inner.pendingSubmissions(dueAt: now, limit: limit)
+        func dueOutbox(now: Date, limit: Int) async throws -> [OutboxEntry] {
+            await inner.dueOutbox(now: now, limit: limit)
         }
-        func caseForSubmission(id: UUID) async throws -> FiledCase { try await inner.caseForSubmission(id: id) }
-        func casesForSubmission(ids: [UUID]) async throws -> [FiledCase] {
+        func loadCases(ids: [UUID]) async throws -> [FiledCase] {
             loadBatches.append(ids.count)
-            var cases: [FiledCase] = []
-            for id in ids { cases.append(try await inner.caseForSubmission(id: id)) }
-            return cases
+            return try await inner.loadCases(ids: ids)
         }
-        func recordDelivery(caseID: UUID, receipt: SubmissionReceipt, acknowledgedAt: Date, response: Data) async throws {
-            Issue.record("the drainer recorded a delivery on its own instead of in a batch")
-            await inner.recordDelivery(caseID: caseID, receipt: receipt, acknowledgedAt: acknowledgedAt, response: response)
-        }
-        func recordDeliveries(_ deliveries: [Delivery]) async throws {
-            recordBatches.append(deliveries.count)
+        func markDelivered(_ acknowledgements: [Acknowledgement]) async throws {
+            recordBatches.append(acknowledgements.count)
             try await Task.sleep(for: .milliseconds(8))
-            for d in deliveries {
-                await inner.recordDelivery(caseID: d.caseID, receipt: d.receipt, acknowledgedAt: d.acknowledgedAt, response: d.response)
-            }
+            await inner.markDelivered(acknowledgements)
         }
-        func recordFailedAttempt(caseID: UUID, error: String, nextAttemptAt: Date, permanent: Bool) async throws {
-            await inner.recordFailedAttempt(caseID: caseID, error: error, nextAttemptAt: nextAttemptAt, permanent: permanent)
+        func markAttemptFailed(caseID: UUID, error: String, nextAttemptAt: Date, permanent: Bool) async throws {
+            await inner.markAttemptFailed(caseID: caseID, error: error, nextAttemptAt: nextAttemptAt, permanent: permanent)
         }
-        func outboxSummary(now: Date) async throws -> OutboxSummary { await inner.outboxSummary(now: now) }
+        func outboxStats(now: Date) async throws -> OutboxStats { await inner.outboxStats(now: now) }
     }
 
     @Test(arguments: [1, 3])
@@ -85,5 +77,47 @@ import Testing
         #expect(recorded.contains { $0 > 1 })
         #expect(await outbox.loadBatches.allSatisfy { $0 >= 1 })
         #expect(await outbox.loadBatches.reduce(0, +) == 40)
+    }
+
+    /// The first acknowledgement commit fails (as on a full disk).
+    actor FirstCommitFails: OutboxStore {
+        struct Refused: Error, Equatable {}
+        let inner: MemoryOutbox
+        private(set) var failedBatch = 0
+        init(_ inner: MemoryOutbox) { self.inner = inner }
+
+        func dueOutbox(now: Date, limit: Int) async throws -> [OutboxEntry] { await inner.dueOutbox(now: now, limit: limit) }
+        func loadCases(ids: [UUID]) async throws -> [FiledCase] { try await inner.loadCases(ids: ids) }
+        func markDelivered(_ acknowledgements: [Acknowledgement]) async throws {
+            guard failedBatch > 0 else {
+                failedBatch = acknowledgements.count
+                try await Task.sleep(for: .milliseconds(8))
+                throw Refused()
+            }
+            await inner.markDelivered(acknowledgements)
+        }
+        func markAttemptFailed(caseID: UUID, error: String, nextAttemptAt: Date, permanent: Bool) async throws {
+            await inner.markAttemptFailed(caseID: caseID, error: error, nextAttemptAt: nextAttemptAt, permanent: permanent)
+        }
+        func outboxStats(now: Date) async throws -> OutboxStats { await inner.outboxStats(now: now) }
+    }
+
+    /// A failed commit stops the pass from sending more and is thrown, but every other answer
+    /// already received is still recorded first; nothing is recorded twice.
+    @Test func answersInHandAreRecordedWhenACommitFails() async throws {
+        let memory = await DrainerTests.queue(30)
+        let outbox = FirstCommitFails(memory)
+        let central = ScriptedCentral()
+        var configuration = DrainerTests.fast
+        configuration.maxInFlight = 3
+        let drainer = OutboxDrainer(store: outbox, submitter: central, configuration: configuration, seed: 1)
+        await #expect(throws: FirstCommitFails.Refused.self) { try await drainer.drainOnce() }
+        let sent = central.log.withLock { $0.order.count }
+        let failed = await outbox.failedBatch
+        let entries = await memory.entries
+        #expect(failed >= 1)
+        #expect(entries.values.allSatisfy { $0.deliveries <= 1 })
+        #expect(entries.values.filter { $0.deliveries == 1 }.count == sent - failed)
+        #expect(sent - failed >= 1)
     }
 }

@@ -41,7 +41,7 @@ import Testing
         #expect(Set(held.map(\.caseId)) == Set(entries.keys))
         for (id, entry) in entries {
             #expect(entry.deliveries == 1)
-            #expect(entry.delivered?.caseNumber == held.first { $0.caseId == id }?.caseNumber)
+            #expect(entry.centralCaseNumber == held.first { $0.caseId == id }?.caseNumber)
         }
         #expect(report.delivered == 40)
         #expect(report.retried > 0)
@@ -85,7 +85,7 @@ import Testing
         runner.cancel()
         _ = try? await runner.value
         let entries = await outbox.entries
-        #expect(entries.values.filter { $0.delivered != nil }.count == 5)
+        #expect(entries.values.filter { $0.centralCaseNumber != nil }.count == 5)
         #expect(alerts.all.first?.kind == .stuck)
         #expect(alerts.all.first?.caseID == stuck.id)
         #expect(alerts.all.first?.attempts == Self.fast.alertAfterAttempts)

@@ -31,7 +31,7 @@ import Testing
         other.outputFormatting = [.prettyPrinted]
         other.dateEncodingStrategy = .iso8601
         let rewritten = try other.encode(CaseSubmission(filed))
-        #expect(rewritten != (try Wire.encoder().encode(CaseSubmission(filed))))
+        #expect(rewritten != (try Wire.encoder.encode(CaseSubmission(filed))))
         let (answer, _) = try await Self.post(sim, rewritten, key: filed.id.uuidString.lowercased())
         #expect(answer.status == 201)
         #expect(answer.body == original)
@@ -46,7 +46,7 @@ import Testing
         let sim = try await CentralSimHarness.start()
         var bad = CaseFixtures.chongqing(index: 22)
         bad.applicant.idNumber = "110105194912310021"
-        let body = try Wire.encoder().encode(CaseSubmission(bad))
+        let body = try Wire.encoder.encode(CaseSubmission(bad))
         let key = bad.id.uuidString.lowercased()
         let (first, headers) = try await Self.post(sim, body, key: key)
         #expect(first.status == 422)

@@ -113,7 +113,7 @@ import Testing
     @Test func randomBodiesNeverBreakTheServer() async throws {
         let sim = try await CentralSimHarness.start()
         var random = SeededRandom(seed: 99)
-        let valid = try Wire.encoder().encode(CaseSubmission(CaseFixtures.chongqing(index: 11)))
+        let valid = try Wire.encoder.encode(CaseSubmission(CaseFixtures.chongqing(index: 11)))
         for round in 0..<120 {
             var body: Data
             if round % 2 == 0 {

@@ -71,7 +71,7 @@ public final class CentralClient: Sendable {
     public func submit(_ filed: FiledCase) async -> SubmitOutcome {
         let body: Data
         do {
-            body = try Wire.encoder().encode(CaseSubmission(filed))
+            body = try Wire.encoder.encode(CaseSubmission(filed))
         } catch {
             return .refused(status: 0, Problem(error: "unencodable", message: "案件无法编码：\(error)"))
         }
@@ -90,7 +90,7 @@ public final class CentralClient: Sendable {
     }
 
     public func search(idNumber: String) async throws -> CaseList {
-        try await call("POST", "/v1/cases/search", body: Wire.encoder().encode(CaseSearchRequest(idNumber: idNumber)))
+        try await call("POST", "/v1/cases/search", body: Wire.encoder.encode(CaseSearchRequest(idNumber: idNumber)))
     }
 
     /// The cases a terminal submitted (reconciliation; no personal data).
@@ -104,7 +104,7 @@ public final class CentralClient: Sendable {
 
     public func heartbeat(_ beat: Heartbeat) async throws {
         let _: EmptyAnswer = try await call("PUT", "/v1/terminals/\(Self.escape(configuration.terminalID))/heartbeat",
-                                            body: Wire.encoder().encode(beat))
+                                            body: Wire.encoder.encode(beat))
     }
 
     public func terminals() async throws -> TerminalList {
@@ -137,11 +137,11 @@ public final class CentralClient: Sendable {
     private func call<T: Decodable>(_ method: String, _ path: String, body: Data = Data()) async throws -> T {
         let response = try await send(method, path, body: body)
         guard (200..<300).contains(response.status) else {
-            throw (try? Wire.decoder().decode(Problem.self, from: response.body))
+            throw (try? Wire.decoder.decode(Problem.self, from: response.body))
                 ?? Problem(error: "http_\(response.status)", message: "中心服务返回 HTTP \(response.status)")
         }
-        if T.self == EmptyAnswer.self, response.body.isEmpty { return try Wire.decoder().decode(T.self, from: Data("{}".utf8)) }
-        return try Wire.decoder().decode(T.self, from: response.body)
+        if T.self == EmptyAnswer.self, response.body.isEmpty { return try Wire.decoder.decode(T.self, from: Data("{}".utf8)) }
+        return try Wire.decoder.decode(T.self, from: response.body)
     }
 
     static func escape(_ segment: String) -> String {

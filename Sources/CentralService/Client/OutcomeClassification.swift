@@ -7,12 +7,12 @@ extension CentralClient {
     /// Maps an HTTP answer to a submission outcome.
     static func classify(_ response: RawResponse) -> SubmitOutcome {
         let problem = { (fallback: String) -> Problem in
-            (try? Wire.decoder().decode(Problem.self, from: response.body))
+            (try? Wire.decoder.decode(Problem.self, from: response.body))
                 ?? Problem(error: "http_\(response.status)", message: fallback)
         }
         switch response.status {
         case 200, 201:
-            guard let receipt = try? Wire.decoder().decode(SubmissionReceipt.self, from: response.body) else {
+            guard let receipt = try? Wire.decoder.decode(SubmissionReceipt.self, from: response.body) else {
                 // A success status with an unreadable body: the case may be stored; asking
                 // again with the same key returns the stored answer.
                 return .retryable(reason: "HTTP \(response.status) with an unreadable receipt", retryAfter: nil, scope: .request)

@@ -1,5 +1,6 @@
 import Foundation
 import KioskDomain
+import KioskStore
 import Logging
 
 /// Anything that can submit a case; `CentralClient` in production.
@@ -75,19 +76,19 @@ public actor OutboxDrainer {
     /// The queue for the status API: pending count, oldest age, failures, pause.
     public func status() async throws -> OutboxStatus {
         let at = now()
-        let summary = try await store.outboxSummary(now: at)
-        return OutboxStatus(pending: summary.pending, oldestPendingSeconds: summary.oldestPendingAge(now: at),
-                            failing: summary.failing, refused: summary.refused,
+        let stats = try await store.outboxStats(now: at)
+        return OutboxStatus(pending: stats.pending, oldestPendingSeconds: stats.oldestPendingAge.map { Int($0) },
+                            failing: stats.failing, refused: stats.dead,
                             pausedUntil: pausedUntil.flatMap { $0 > at ? $0 : nil }, lastError: lastError)
     }
 
     /// What a child task of a pass finished.
     private enum Step: Sendable {
         /// The next cases to send, unsealed, in queue order.
-        case loaded([FiledCase])
-        case answered(PendingSubmission, SubmitOutcome)
-        /// These acknowledgements are committed in the store.
-        case recorded([(entry: PendingSubmission, replayed: Bool)])
+        case loaded(Result<[FiledCase], any Error>)
+        case answered(OutboxEntry, SubmitOutcome)
+        /// These acknowledgements went to the store: committed, or `failure`.
+        case recorded([(entry: OutboxEntry, replayed: Bool)], failure: (any Error)?)
     }
 
     /// One pass over the due entries, oldest first. Returns early when the service is
@@ -99,10 +100,12 @@ public actor OutboxDrainer {
     /// holding the answers that arrived while the previous one was being written. An answer is
     /// counted as delivered once its batch is committed; if the process dies before that, the
     /// next run sends the case again and the central service answers with the stored receipt.
+    /// A store call that fails stops the pass from sending more, but the answers already in hand
+    /// are still recorded before the first such error is thrown.
     public func drainOnce() async throws -> DrainReport {
         var report = DrainReport()
         if let pausedUntil, pausedUntil > now() { return report }
-        let due = try await store.pendingSubmissions(dueAt: now(), limit: configuration.batchSize)
+        let due = try await store.dueOutbox(now: now(), limit: configuration.batchSize)
         guard !due.isEmpty else { return report }
         let store = self.store
         let submitter = self.submitter
@@ -115,15 +118,18 @@ public actor OutboxDrainer {
             var next = 0
             var inFlight = 0
             var stopped = false
-            var answered: [(entry: PendingSubmission, delivery: Delivery, replayed: Bool)] = []
+            var answered: [(entry: OutboxEntry, acknowledgement: Acknowledgement, replayed: Bool)] = []
             var recording = false
+            var failure: (any Error)?
             while true {
                 try Task.checkCancellation()
                 if !stopped, !loading, requested < due.count, ready.count < lookahead {
                     let ids = due[requested..<min(due.count, requested + lookahead)].map(\.caseID)
                     requested += ids.count
                     loading = true
-                    group.addTask { .loaded(try await store.casesForSubmission(ids: ids)) }
+                    group.addTask {
+                        do { return .loaded(.success(try await store.loadCases(ids: ids))) } catch { return .loaded(.failure(error)) }
+                    }
                 }
                 while !stopped, inFlight < limit, !ready.isEmpty {
                     let entry = due[next]
@@ -138,18 +144,29 @@ public actor OutboxDrainer {
                     answered = []
                     recording = true
                     group.addTask {
-                        try await store.recordDeliveries(batch.map(\.delivery))
-                        return .recorded(batch.map { ($0.entry, $0.replayed) })
+                        let entries = batch.map { ($0.entry, $0.replayed) }
+                        do {
+                            try await store.markDelivered(batch.map(\.acknowledgement))
+                            return .recorded(entries, failure: nil)
+                        } catch {
+                            return .recorded(entries, failure: error)
+                        }
                     }
                 }
                 guard let step = try await group.next() else { break }
                 switch step {
-                case .loaded(let cases):
+                case .loaded(let result):
                     loading = false
-                    if !stopped { ready += cases }
-                case .recorded(let batch):
+                    switch result {
+                    case .success(let cases): if !stopped { ready += cases }
+                    case .failure(let error): (failure, stopped, ready) = (failure ?? error, true, [])
+                    }
+                case .recorded(let batch, let error?):
                     recording = false
-                    serviceFailures = 0
+                    (failure, stopped, ready) = (failure ?? error, true, [])
+                    logger.error("acknowledgements not recorded", metadata: ["cases": "\(batch.count)", "error": "\(error)"])
+                case .recorded(let batch, nil):
+                    recording = false
                     for (entry, replayed) in batch {
                         report.delivered += 1
                         if replayed { report.replayed += 1 }
@@ -158,17 +175,23 @@ public actor OutboxDrainer {
                 case .answered(let entry, let outcome):
                     inFlight -= 1
                     if case let .accepted(receipt, replayed, response) = outcome, receipt.caseId == entry.caseID {
-                        answered.append((entry, Delivery(caseID: entry.caseID, receipt: receipt, acknowledgedAt: now(),
-                                                         response: response), replayed))
+                        answered.append((entry, Acknowledgement(caseID: entry.caseID, centralCaseNumber: receipt.caseNumber,
+                                                                acknowledgedAt: now(), response: response), replayed))
                         serviceFailures = 0
-                    } else if try await handle(outcome, for: entry, report: &report) == .stopPass, !stopped {
-                        // Answers still in flight when the pass stops are recorded all the same.
-                        report.servicePauses += 1
-                        stopped = true
-                        ready = []
+                    } else {
+                        do {
+                            if try await handle(outcome, for: entry, report: &report) == .stopPass, !stopped {
+                                // Answers still in flight when the pass stops are recorded all the same.
+                                report.servicePauses += 1
+                                (stopped, ready) = (true, [])
+                            }
+                        } catch {
+                            (failure, stopped, ready) = (failure ?? error, true, [])
+                        }
                     }
                 }
             }
+            if let failure { throw failure }
         }
         return report
     }
@@ -184,9 +207,9 @@ public actor OutboxDrainer {
             // A full batch that went through: more is probably due, go on without looking.
             if pass.attempted == configuration.batchSize && pass.servicePauses == 0 && pass.retried == 0 { continue }
             let at = now()
-            let summary = try await store.outboxSummary(now: at)
-            if untilEmpty && summary.pending == 0 { break }
-            var wake = summary.nextAttemptAt ?? at.addingTimeInterval(configuration.idlePoll)
+            let stats = try await store.outboxStats(now: at)
+            if untilEmpty && stats.pending == 0 { break }
+            var wake = stats.nextAttemptAt ?? at.addingTimeInterval(configuration.idlePoll)
             if let pausedUntil, pausedUntil > wake { wake = pausedUntil }
             let delay = min(max(0, wake.timeIntervalSince(at)), configuration.idlePoll)
             if delay > 0 || pass.attempted == 0 {
@@ -198,7 +221,7 @@ public actor OutboxDrainer {
 
     private enum Next { case carryOn, stopPass }
 
-    private func handle(_ outcome: SubmitOutcome, for entry: PendingSubmission, report: inout DrainReport) async throws -> Next {
+    private func handle(_ outcome: SubmitOutcome, for entry: OutboxEntry, report: inout DrainReport) async throws -> Next {
         let at = now()
         switch outcome {
         case .accepted:
@@ -208,7 +231,7 @@ public actor OutboxDrainer {
                                     for: entry, report: &report)
         case let .refused(status, problem):
             let error = "HTTP \(status) \(problem.summary)"
-            try await store.recordFailedAttempt(caseID: entry.caseID, error: error, nextAttemptAt: at, permanent: true)
+            try await store.markAttemptFailed(caseID: entry.caseID, error: error, nextAttemptAt: at, permanent: true)
             serviceFailures = 0
             report.refused += 1
             raise(DrainAlert(kind: .refused, caseID: entry.caseID, localReference: entry.localReference,
@@ -220,7 +243,7 @@ public actor OutboxDrainer {
             let failures = scope == .service ? serviceFailures + 1 : attempts
             let delay = configuration.backoff.delay(afterFailures: failures, retryAfter: retryAfter, unit: random.unit())
             let next = at.addingTimeInterval(delay)
-            try await store.recordFailedAttempt(caseID: entry.caseID, error: reason, nextAttemptAt: next, permanent: false)
+            try await store.markAttemptFailed(caseID: entry.caseID, error: reason, nextAttemptAt: next, permanent: false)
             report.retried += 1
             logger.notice("submission failed", metadata: ["case": "\(entry.localReference)", "reason": "\(reason)",
                                                           "retryIn": "\(Int(delay * 1000)) ms"])

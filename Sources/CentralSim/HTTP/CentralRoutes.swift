@@ -24,7 +24,7 @@ struct CentralRoutes: Sendable {
         }
         router.post("/v1/cases") { request, context in try await submit(request, context) }
         router.post("/v1/cases/search") { request, context in
-            guard let query = try? Wire.decoder().decode(CaseSearchRequest.self, from: Data(buffer: try await request.body.collect(upTo: 4096))) else {
+            guard let query = try? Wire.decoder.decode(CaseSearchRequest.self, from: Data(buffer: try await request.body.collect(upTo: 4096))) else {
                 return JSONAnswer.problem(.badRequest, Problem(error: "bad_request", message: "请求体应为 {\"idNumber\": …}"))
             }
             return JSONAnswer.value(.ok, CaseList(cases: try await repository.cases(idNumber: query.idNumber.uppercased(), now: now())))
@@ -46,7 +46,7 @@ struct CentralRoutes: Sendable {
                 return JSONAnswer.problem(.forbidden, Problem(error: "wrong_terminal", message: "终端只能上报自己的心跳"))
             }
             let body = Data(buffer: try await request.body.collect(upTo: 65536))
-            guard (try? Wire.decoder().decode(Heartbeat.self, from: body)) != nil else {
+            guard (try? Wire.decoder.decode(Heartbeat.self, from: body)) != nil else {
                 return JSONAnswer.problem(.badRequest, Problem(error: "bad_request", message: "心跳内容格式不正确"))
             }
             try await repository.recordHeartbeat(terminalID: terminal, beat: body, now: now())
@@ -76,7 +76,7 @@ struct CentralRoutes: Sendable {
         case .valid(let valid):
             submission = valid
         }
-        let item = CaseRepository.Submission(submission: submission, body: body, digest: RequestSignature.sha256Hex(body),
+        let item = CaseRepository.Submission(submission: submission, body: body, digest: context.contentSHA256 ?? RequestSignature.sha256Hex(body),
                                              nonce: context.unrecordedNonce, now: now())
         switch try await committer.submit(item) {
         case .created(let receipt):
@@ -106,7 +106,7 @@ struct CentralRoutes: Sendable {
         }
         let submission: CaseSubmission
         do {
-            submission = try Wire.decoder().decode(CaseSubmission.self, from: body)
+            submission = try Wire.decoder.decode(CaseSubmission.self, from: body)
         } catch {
             let failure = DataFileError.from(error, file: "request body")
             return .answer(JSONAnswer.problem(.unprocessableContent, Problem(

@@ -13,14 +13,14 @@ enum JSONAnswer {
 
     static func value(_ status: HTTPResponse.Status, _ value: some Encodable) -> Response {
         do {
-            return data(status, try Wire.encoder().encode(value))
+            return data(status, try Wire.encoder.encode(value))
         } catch {
             return problem(.internalServerError, Problem(error: "encoding", message: "应答编码失败"))
         }
     }
 
     static func problem(_ status: HTTPResponse.Status, _ problem: Problem) -> Response {
-        data(status, (try? Wire.encoder().encode(problem)) ?? Data())
+        data(status, (try? Wire.encoder.encode(problem)) ?? Data())
     }
 
     static func notFound(_ what: String) -> Response {

@@ -32,6 +32,7 @@ struct SignatureMiddleware: RouterMiddleware {
                                     keep: verifier.window * 2 + 60)
             var context = context
             context.terminalID = signature.terminalID
+            context.contentSHA256 = signature.contentSHA256
             if Self.recordsNonceItself(request) {
                 context.unrecordedNonce = nonce
             } else if try await !database.useNonce(nonce) {

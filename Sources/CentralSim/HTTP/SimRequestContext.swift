@@ -8,6 +8,8 @@ struct SimRequestContext: RequestContext {
     var terminalID: String?
     /// A verified request's nonce that the handler records itself (see `SignatureMiddleware`).
     var unrecordedNonce: SignedNonce?
+    /// SHA-256 (hex) of the body, as the verified signature covers it.
+    var contentSHA256: String?
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

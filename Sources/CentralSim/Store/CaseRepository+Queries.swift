@@ -38,7 +38,7 @@ extension CaseRepository {
             let mine = all.filter { $0.department == department }
             guard !mine.isEmpty else { return nil }
             let text: String = row["submission"]
-            let submission = try Wire.decoder().decode(CaseSubmission.self, from: Data(text.utf8))
+            let submission = try Wire.decoder.decode(CaseSubmission.self, from: Data(text.utf8))
             let fields = submission.fields.filter { $0.departments.contains(department) }
                 .map { DepartmentView.Field(code: $0.code, label: $0.label, value: $0.value) }
             return DepartmentView(department: department, caseNumber: caseNumber, region: row["region"],
@@ -62,7 +62,7 @@ extension CaseRepository {
             for row in try Row.fetchAll(db, sql: "SELECT terminal_id, received_at, beat FROM heartbeats") {
                 let data: Data = row["beat"]
                 beats[row["terminal_id"]] = (Date(timeIntervalSince1970: row["received_at"]),
-                                             try? Wire.decoder().decode(Heartbeat.self, from: data))
+                                             try? Wire.decoder.decode(Heartbeat.self, from: data))
             }
             var counts: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT terminal_id, COUNT(*) AS n FROM cases GROUP BY terminal_id") {

@@ -70,8 +70,8 @@ struct CaseRepository: Sendable {
     /// re-encoded canonically on both sides, which only a replay from another encoder needs.
     private func sameContent(_ item: Submission, storedDigest: String, storedBody: String) -> Bool {
         if storedDigest == item.digest { return true }
-        let encoder = Wire.encoder()
-        guard let stored = try? Wire.decoder().decode(CaseSubmission.self, from: Data(storedBody.utf8)),
+        let encoder = Wire.encoder
+        guard let stored = try? Wire.decoder.decode(CaseSubmission.self, from: Data(storedBody.utf8)),
               let storedCanonical = try? encoder.encode(stored),
               let canonical = try? encoder.encode(item.submission) else { return false }
         return storedCanonical == canonical
@@ -111,7 +111,7 @@ struct CaseRepository: Sendable {
             items: zip(submission.items, dues).map {
                 .init(code: $0.code, department: $0.department, dueDate: $1, limitText: $0.limitText)
             })
-        let receiptData = try Wire.encoder().encode(receipt)
+        let receiptData = try Wire.encoder.encode(receipt)
         try db.cachedStatement(sql: """
             INSERT INTO cases (case_id, case_number, terminal_id, region, local_reference, id_number_digest,
                                submission, submission_digest, accepted_at, receipt)

@@ -137,11 +137,10 @@ extension OutboxState {
 
 /// Timestamps for people and JSON: ISO 8601 with the China offset (+08:00).
 enum ChinaTime {
-    static func iso(_ date: Date) -> String {
-        var style = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt)
-        style = style.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .colon)
-        return date.formatted(style)
-    }
+    private static let style = Date.ISO8601FormatStyle(timeZone: CivilDate.chinaTimeZone)
+        .year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .colon)
+
+    static func iso(_ date: Date) -> String { date.formatted(style) }
 }
 
 extension CaseStore {

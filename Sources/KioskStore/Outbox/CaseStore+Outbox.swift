@@ -142,32 +142,42 @@ extension CaseStore {
                         min(CASE WHEN state = 'pending' THEN enqueued_at END) AS oldest,
                         coalesce(sum(state = 'pending' AND attempts >= ?), 0) AS alerting,
                         coalesce(sum(state = 'dead'), 0) AS dead,
-                        coalesce(sum(state = 'delivered'), 0) AS delivered
+                        coalesce(sum(state = 'delivered'), 0) AS delivered,
+                        coalesce(sum(state = 'pending' AND attempts > 0), 0) AS failing,
+                        min(CASE WHEN state = 'pending' THEN next_attempt_at END) AS next_attempt
                     FROM outbox
                     """, arguments: [threshold])
                 let oldest: Double? = row?["oldest"]
+                let nextAttempt: Double? = row?["next_attempt"]
                 return OutboxStats(pending: row?["pending"] ?? 0,
                                    oldestPendingAge: oldest.map { max(0, now.timeIntervalSince1970 - $0) },
                                    alerting: row?["alerting"] ?? 0, dead: row?["dead"] ?? 0,
-                                   delivered: row?["delivered"] ?? 0, alertThreshold: threshold)
+                                   delivered: row?["delivered"] ?? 0, alertThreshold: threshold,
+                                   failing: row?["failing"] ?? 0,
+                                   nextAttemptAt: nextAttempt.map(Date.init(timeIntervalSince1970:)))
             }
         }
     }
 
     /// Operator action: makes a dead or alerting entry due now. The attempt count is kept as
     /// history (the alert clears once the case is delivered). Refused for a delivered case.
-    public func retry(caseID: UUID) throws {
+    /// Returns the case's local reference, for the operator's confirmation.
+    @discardableResult
+    public func retry(caseID: UUID) throws -> String {
         let now = configuration.now()
-        try mapping {
+        return try mapping {
             try pool.write { db in
-                guard let state = try String.fetchOne(db, sql: "SELECT state FROM outbox WHERE case_id = ?",
-                                                      arguments: [caseID.uuidString]) else {
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT o.state, c.local_reference FROM outbox o JOIN cases c ON c.id = o.case_id WHERE o.case_id = ?
+                    """, arguments: [caseID.uuidString]) else {
                     throw StoreError.caseNotFound(caseID.uuidString)
                 }
+                let state: String = row["state"]
                 guard state != OutboxState.delivered.rawValue else { throw StoreError.alreadyDelivered(id: caseID) }
                 try db.execute(sql: "UPDATE outbox SET state = 'pending', next_attempt_at = ? WHERE case_id = ?",
                                arguments: [now.timeIntervalSince1970, caseID.uuidString])
                 try Audit.append(.retryRequested, caseID: caseID, detail: "from=\(state)", at: now, db)
+                return row["local_reference"]
             }
         }
     }

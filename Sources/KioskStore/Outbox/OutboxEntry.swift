@@ -55,17 +55,24 @@ public struct OutboxStats: Sendable, Equatable, Codable {
     public var dead: Int
     public var delivered: Int
     public var alertThreshold: Int
+    /// Pending entries that have failed at least once.
+    public var failing: Int
+    /// The earliest next attempt among pending entries (nil when none): when the drainer wakes.
+    public var nextAttemptAt: Date?
 
     /// Whether an operator should look: a stuck or refused case.
     public var needsAttention: Bool { alerting > 0 || dead > 0 }
 
-    public init(pending: Int, oldestPendingAge: TimeInterval?, alerting: Int, dead: Int, delivered: Int, alertThreshold: Int) {
+    public init(pending: Int, oldestPendingAge: TimeInterval?, alerting: Int, dead: Int, delivered: Int, alertThreshold: Int,
+                failing: Int = 0, nextAttemptAt: Date? = nil) {
         self.pending = pending
         self.oldestPendingAge = oldestPendingAge
         self.alerting = alerting
         self.dead = dead
         self.delivered = delivered
         self.alertThreshold = alertThreshold
+        self.failing = failing
+        self.nextAttemptAt = nextAttemptAt
     }
 }
 

@@ -1,6 +1,7 @@
 import CentralService
 import Foundation
 import KioskDomain
+import KioskStore
 
 /// An outbox held in memory with the same semantics the SQLite store gives the drainer (oldest
 /// first, due entries only, permanent refusals leave the queue), for deterministic drainer tests
@@ -13,14 +14,20 @@ public actor MemoryOutbox: OutboxStore {
         public var nextAttemptAt: Date
         public var lastError: String?
         public var permanent = false
-        public var delivered: SubmissionReceipt?
+        /// The central case number, once acknowledged.
+        public var centralCaseNumber: String?
+        /// Acknowledgements recorded for this case (exactly once is 1).
         public var deliveries = 0
     }
 
     public private(set) var entries: [UUID: Entry] = [:]
     private var order: [UUID] = []
+    /// Failed attempts that raise the alert, as `StoreConfiguration.alertThreshold`.
+    public let alertThreshold: Int
 
-    public init() {}
+    public init(alertThreshold: Int = 5) {
+        self.alertThreshold = alertThreshold
+    }
 
     public func enqueue(_ filed: FiledCase, at date: Date) {
         entries[filed.id] = Entry(filed: filed, enqueuedAt: date, nextAttemptAt: date)
@@ -29,36 +36,47 @@ public actor MemoryOutbox: OutboxStore {
 
     public func entry(_ id: UUID) -> Entry? { entries[id] }
 
-    public func pendingSubmissions(dueAt now: Date, limit: Int) -> [PendingSubmission] {
-        order.compactMap { id -> PendingSubmission? in
-            guard let e = entries[id], e.delivered == nil, !e.permanent, e.nextAttemptAt <= now else { return nil }
-            return PendingSubmission(caseID: id, localReference: e.filed.localReference, attempts: e.attempts,
-                                     enqueuedAt: e.enqueuedAt, nextAttemptAt: e.nextAttemptAt, lastError: e.lastError)
-        }.prefix(limit).map { $0 }
+    private var pending: [(id: UUID, entry: Entry)] {
+        order.compactMap { id in entries[id].map { (id, $0) } }.filter { $0.entry.centralCaseNumber == nil && !$0.entry.permanent }
     }
 
-    public func caseForSubmission(id: UUID) throws -> FiledCase {
-        guard let e = entries[id] else { throw CocoaError(.fileNoSuchFile) }
-        return e.filed
+    public func dueOutbox(now: Date, limit: Int) -> [OutboxEntry] {
+        pending.filter { $0.entry.nextAttemptAt <= now }.prefix(limit).map { id, e in
+            OutboxEntry(caseID: id, localReference: e.filed.localReference, attempts: e.attempts, enqueuedAt: e.enqueuedAt,
+                        nextAttemptAt: e.nextAttemptAt, lastError: e.lastError, state: .pending)
+        }
     }
 
-    public func recordDelivery(caseID: UUID, receipt: SubmissionReceipt, acknowledgedAt: Date, response: Data) {
-        entries[caseID]?.delivered = receipt
-        entries[caseID]?.deliveries += 1
+    public func loadCases(ids: [UUID]) throws -> [FiledCase] {
+        try ids.map { id in
+            guard let e = entries[id] else { throw StoreError.caseNotFound(id.uuidString) }
+            return e.filed
+        }
     }
 
-    public func recordFailedAttempt(caseID: UUID, error: String, nextAttemptAt: Date, permanent: Bool) {
+    public func markDelivered(_ acknowledgements: [Acknowledgement]) {
+        for ack in acknowledgements {
+            entries[ack.caseID]?.centralCaseNumber = ack.centralCaseNumber
+            entries[ack.caseID]?.deliveries += 1
+        }
+    }
+
+    public func markAttemptFailed(caseID: UUID, error: String, nextAttemptAt: Date, permanent: Bool) {
         entries[caseID]?.attempts += 1
         entries[caseID]?.lastError = error
         entries[caseID]?.nextAttemptAt = nextAttemptAt
         entries[caseID]?.permanent = permanent
     }
 
-    public func outboxSummary(now: Date) -> OutboxSummary {
-        let pending = order.compactMap { entries[$0] }.filter { $0.delivered == nil && !$0.permanent }
-        return OutboxSummary(pending: pending.count, oldestPendingSince: pending.map(\.enqueuedAt).min(),
-                             failing: pending.filter { $0.attempts > 0 }.count,
-                             refused: entries.values.filter(\.permanent).count,
-                             nextAttemptAt: pending.map(\.nextAttemptAt).min())
+    public func outboxStats(now: Date) -> OutboxStats {
+        let pending = self.pending.map(\.entry)
+        let all = Array(entries.values)
+        return OutboxStats(pending: pending.count,
+                           oldestPendingAge: pending.map(\.enqueuedAt).min().map { max(0, now.timeIntervalSince($0)) },
+                           alerting: pending.filter { $0.attempts >= alertThreshold }.count,
+                           dead: all.filter { $0.permanent && $0.centralCaseNumber == nil }.count,
+                           delivered: all.filter { $0.centralCaseNumber != nil }.count, alertThreshold: alertThreshold,
+                           failing: pending.filter { $0.attempts > 0 }.count,
+                           nextAttemptAt: pending.map(\.nextAttemptAt).min())
     }
 }
