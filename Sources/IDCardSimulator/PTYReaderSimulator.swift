@@ -146,11 +146,6 @@ public final class PTYReaderSimulator: @unchecked Sendable {
     }
 
     private func sleep(until deadline: ContinuousClock.Instant) {
-        let remaining = deadline - ContinuousClock.now
-        guard remaining > .zero else { return }
-        let (s, atto) = remaining.components
-        var request = timespec(tv_sec: Int(s), tv_nsec: Int(atto / 1_000_000_000))
-        var left = timespec()
-        while nanosleep(&request, &left) != 0, errno == EINTR { request = left }
+        (deadline - ContinuousClock.now).sleepBlocking()
     }
 }

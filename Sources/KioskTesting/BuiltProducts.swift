@@ -13,7 +13,4 @@ public enum BuiltProducts {
         }
         throw ProcessRunner.Failure.notBuilt(ProcessRunner.productsDirectory.appendingPathComponent(name).path)
     }
-
-    /// Same as `path(_:)`; the name the terminal tests use.
-    public static func executable(_ name: String) throws -> String { try path(name) }
 }

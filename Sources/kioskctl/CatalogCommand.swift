@@ -4,12 +4,12 @@ import KioskDomain
 /// `kioskctl catalog --region R [--category C] [--json]`: the items a region offers, as its
 /// profile encodes them from the seed (wording, department, channel, limit, flags).
 struct CatalogCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "catalog",
-            abstract: "列出地区的联办事项目录 — list a region's service catalog.",
-            discussion: discussion)
-    }
+    /// A constant, not a computed property: ArgumentParser reads every subcommand's
+    /// configuration several times per run, and the discussion loads all region profiles.
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
+        abstract: "列出地区的联办事项目录 — list a region's service catalog.",
+        discussion: discussion)
 
     /// Regions and their categories, read from the profiles so the help never drifts from the data.
     private static var discussion: String {

@@ -7,12 +7,12 @@ import KioskDomain
 /// of materials and the one form. Exit 0 ready to file, 1 a clear "no" (a blocking question or an
 /// item the category may not choose), 2 bad arguments or unreadable data.
 struct PlanCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
-            commandName: "plan",
-            abstract: "计算办理方案：事项顺序、办结日期、一套材料、一张表单 — compute a filing plan.",
-            discussion: discussion)
-    }
+    /// A constant, not a computed property: ArgumentParser reads every subcommand's
+    /// configuration several times per run, and the discussion loads all region profiles.
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "计算办理方案：事项顺序、办结日期、一套材料、一张表单 — compute a filing plan.",
+        discussion: discussion)
 
     /// The help lists every region's conditional questions, read from the profiles themselves so
     /// it can never drift from the data.
@@ -77,13 +77,7 @@ struct PlanCommand: ParsableCommand {
             answered[parts[0]] = parts[1]
         }
         if let settlement { answered[QuestionCode.settlement] = settlement }
-        let filing: CivilDate
-        if let date {
-            guard let parsed = CivilDate(iso: date) else { throw CLIFailure.usage("--date: expected YYYY-MM-DD, found \(date)") }
-            filing = parsed
-        } else {
-            filing = CivilDate(Date())
-        }
+        let filing = try DomainData.date(date, option: "--date")
         let request = PlanRequest(
             region: profile.code, category: category,
             items: items.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },

@@ -97,19 +97,8 @@ struct ReaderReadCommand: ParsableCommand {
     }
 
     func run() throws {
-        let todayDate: CivilDate
-        if let today {
-            guard let d = CivilDate(iso: today) else { throw CLIFailure.usage("--today: expected YYYY-MM-DD, found \(today)") }
-            todayDate = d
-        } else {
-            todayDate = CivilDate(Date())
-        }
-        let verifier: CardVerifier
-        do {
-            verifier = CardVerifier(divisions: try DivisionCodes.load(from: AssetDirectory.locate(explicit: assets)))
-        } catch {
-            throw CLIFailure.cannotRun(error.description)
-        }
+        let todayDate = try DomainData.date(today, option: "--today")
+        let verifier = CardVerifier(divisions: try DomainData.divisions(assets: assets))
         let usbContext = try? USBContext()
         let endpoint = try resolveEndpoint(usb: usbContext)
         let result: ReadOnce.Result

@@ -29,22 +29,11 @@ struct ValidateCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let todayDate: CivilDate
-        if let today {
-            guard let parsed = CivilDate(iso: today) else { throw CLIFailure.usage("--today: expected YYYY-MM-DD, found \(today)") }
-            todayDate = parsed
-        } else {
-            todayDate = CivilDate(Date())
-        }
+        let todayDate = try DomainData.date(today, option: "--today")
         let report: ValidationReport
         switch kind {
         case .idNumber:
-            let divisions: DivisionCodes
-            do {
-                divisions = try DivisionCodes.load(from: AssetDirectory.locate(explicit: assets))
-            } catch {
-                throw CLIFailure.cannotRun(error.description)
-            }
+            let divisions = try DomainData.divisions(assets: assets)
             do {
                 let id = try ResidentIDNumber(validating: value, today: todayDate, divisions: divisions)
                 report = ValidationReport(kind: kind.rawValue, valid: true, value: id.masked, details: [

@@ -75,8 +75,9 @@ import Glibc
             let before = try await central.listCases(terminalID: sim.terminalID).cases.count
             let child = try drain("drain-\(round)", extra: ["--until-empty"])
             if round % 2 == 0 {
-                // Anywhere: during start-up, opening the store, or in the middle of the queue.
-                try await Task.sleep(for: .milliseconds(Int(random.next() % 800)))
+                // Anywhere: during start-up, opening the store, or in the middle of the queue (a run
+                // of 1–5 cases takes roughly 0.15–0.5 s: start-up plus 10–50 ms per submission).
+                try await Task.sleep(for: .milliseconds(Int(random.next() % 300)))
             } else {
                 // Mid-queue: once central-sim has taken a case from this run, a few milliseconds on.
                 let deadline = ContinuousClock.now + .seconds(5)
@@ -84,7 +85,7 @@ import Glibc
                       try await central.listCases(terminalID: sim.terminalID).cases.count == before {
                     try await Task.sleep(for: .milliseconds(2))
                 }
-                try await Task.sleep(for: .milliseconds(Int(random.next() % 60)))
+                try await Task.sleep(for: .milliseconds(Int(random.next() % 20)))
             }
             child.signal(SIGKILL)
             if await child.exitCode() == 128 + SIGKILL { killedMidRun += 1 }

@@ -193,7 +193,7 @@ struct PTYEndToEndTests {
         mute.engine.setAnswering(false)
         let models = try ReaderModelCatalog.load(directory: RepositoryPaths.root.appendingPathComponent("Devices/readers"))
         let ttys = [rig.devicePath, mute.devicePath, "/nonexistent/tty"]
-        let findings = try await offPool { ReaderProbe.probe(models: models, usb: try USBContext(), ttys: ttys) }
+        let findings = try await Spawn.offPool { ReaderProbe.probe(models: models, usb: try USBContext(), ttys: ttys) }
         let found = try #require(findings.first { $0.endpoint == .serial(path: rig.devicePath, baud: 115_200) })
         #expect(found.answered)
         #expect(found.samIdentity == "05.01-20101129-0001228293-0296863149")

@@ -12,7 +12,7 @@ struct ReaderCommandTests {
 
     static func run(_ arguments: [String]) async throws -> ProcessRunner.Result {
         let exe = try kioskctl()
-        return try await offPool { try ProcessRunner.run(exe, arguments) }
+        return try await Spawn.offPool { try ProcessRunner.run(exe, arguments) }
     }
 
     @Test("read --json: one masked document, exit 0; --reveal shows the full number")
@@ -79,7 +79,7 @@ struct ReaderCommandTests {
         try process.run()
         defer { if process.isRunning { process.terminate() } }
         let reader = out.fileHandleForReading
-        let line = try await offPool { () -> Data in
+        let line = try await Spawn.offPool { () -> Data in
             var line = Data()
             while !line.contains(0x0A) {
                 let chunk = reader.availableData
@@ -94,7 +94,7 @@ struct ReaderCommandTests {
         #expect(read.status == 0, "\(read.stderrText)")
         #expect(read.stdoutText.contains("\"permit\""))
         process.terminate()
-        try await offPool { process.waitUntilExit() }
+        try await Spawn.offPool { process.waitUntilExit() }
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)
     }
 

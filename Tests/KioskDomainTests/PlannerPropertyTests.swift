@@ -4,27 +4,19 @@ import Testing
 /// Invariants of every plan, over pseudo-random selections, answers and filing dates in every
 /// region and category (deterministic generator, so a failure reproduces).
 @Suite struct PlannerPropertyTests {
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
-            return Int(truncatingIfNeeded: state % UInt64(max(bound, 1)))
-        }
-    }
-
     @Test func plansKeepTheirInvariants() throws {
-        var random = Generator(state: 0x2545_F491_4F6C_DD1D)
+        var random = SeededRandom(seed: 0x2545_F491_4F6C_DD1D)
         var checked = 0
         for profile in Domain.catalog.profiles {
             for category in profile.categories {
                 let offered = profile.items(for: category)
                 for _ in 0..<60 {
-                    let selection = offered.filter { _ in random.next(2) == 0 }.map(\.code)
+                    let selection = offered.filter { _ in random.below(2) == 0 }.map(\.code)
                     var answers: [String: String] = [:]
-                    for q in profile.questions where random.next(3) > 0 {
-                        answers[q.code] = q.options[random.next(q.options.count)].value
+                    for q in profile.questions where random.below(3) > 0 {
+                        answers[q.code] = q.options[random.below(q.options.count)].value
                     }
-                    let day = 1 + random.next(28), month = 1 + random.next(12), year = 2025 + random.next(3)
+                    let day = 1 + random.below(28), month = 1 + random.below(12), year = 2025 + random.below(3)
                     let date = CivilDate(year: year, month: month, day: day)!
                     let request = PlanRequest(region: profile.code, category: category.code,
                                               items: selection, answers: answers, filingDate: date)

@@ -298,9 +298,8 @@ import Testing
 
     @Test func printerStatusCommandAgainstPrivateCupsd() async throws {
         try cupsd.setMode("ok", queue: queue)
-        let kioskctl = RepositoryPaths.root.appendingPathComponent(".build/debug/kioskctl").path
         // `swift build` (CI runs it before `swift test`) builds kioskctl; without it this fails loudly.
-        try #require(FileManager.default.isExecutableFile(atPath: kioskctl), "build kioskctl first: swift build --product kioskctl")
+        let kioskctl = try BuiltProducts.path("kioskctl")
         let env = cupsd.environment.merging(["KIOSK_ASSETS": RepositoryPaths.assets.root.path]) { $1 }
         let ok = try await Spawn.offPool { try Spawn.run(kioskctl, ["printer", "status", "--queue", queue, "--json"], environment: env) }
         #expect(ok.status == 0, "\(ok.output)")

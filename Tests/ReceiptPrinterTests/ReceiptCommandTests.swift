@@ -6,12 +6,10 @@ import Testing
 /// `kioskctl receipt render` as technicians and scripts call it (the built binary; CI runs
 /// `swift build` before `swift test`).
 @Suite struct ReceiptCommandTests {
-    let kioskctl = RepositoryPaths.root.appendingPathComponent(".build/debug/kioskctl").path
     let env = ["KIOSK_ASSETS": RepositoryPaths.assets.root.path, "PATH": "/usr/bin:/bin"]
 
     func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
-        try #require(FileManager.default.isExecutableFile(atPath: kioskctl), "build kioskctl first: swift build --product kioskctl")
-        let kioskctl = kioskctl, env = env
+        let kioskctl = try BuiltProducts.path("kioskctl"), env = env
         return try await Spawn.offPool { try Spawn.run(kioskctl, arguments, environment: env) }
     }
 

@@ -16,7 +16,7 @@ struct DemoEndToEndTests {
         private var consumed = 0
 
         init(size: Size) throws {
-            pty = try PseudoTerminal.spawn(try BuiltProducts.executable("kioskctl"), arguments: ["ui", "demo"], size: size)
+            pty = try PseudoTerminal.spawn(try BuiltProducts.path("kioskctl"), arguments: ["ui", "demo"], size: size)
             screen = VTScreen(size: size)
         }
 

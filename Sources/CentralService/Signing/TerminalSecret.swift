@@ -19,7 +19,7 @@ public struct TerminalSecret: Sendable {
     private init(key: SymmetricKey) { self.key = key }
 
     /// The secret as the key file holds it.
-    public var hex: String { key.withUnsafeBytes { Array($0).hexString } }
+    public var hex: String { key.withUnsafeBytes { Hex.lowercase($0) } }
 
     /// Reads a key file; says which file and what was wrong when it cannot be used.
     public static func load(from path: String) throws(DataFileError) -> TerminalSecret {

@@ -1,3 +1,5 @@
+import KioskDomain
+
 /// Every host → reader command of the reference sheet (§2), as a value that encodes itself.
 ///
 /// The simulator decodes the same values from the wire (`init(body:)`), so both sides share one
@@ -80,7 +82,7 @@ public enum SAMCommand: Sendable, Hashable, CustomStringConvertible {
         case .readText: "read text+photo (30 01)"
         case .readTextAndFingerprint: "read text+photo+fingerprint (30 10)"
         case .readAppendedAddress: "read appended address (30 03)"
-        case let .setBaud(rate): "set baud \(rate.bitsPerSecond) (60 \(hex(rate.rawValue)))"
+        case let .setBaud(rate): "set baud \(rate.bitsPerSecond) (60 \(Hex.byte(rate.rawValue)))"
         case let .setMaxFrameSize(n): "set max RF frame size \(n) (61 FF)"
         }
     }
@@ -104,15 +106,4 @@ public enum SAMBaudRate: UInt8, Sendable, CaseIterable {
         guard let rate = SAMBaudRate.allCases.first(where: { $0.bitsPerSecond == bitsPerSecond }) else { return nil }
         self = rate
     }
-}
-
-/// `3F`-style two-digit upper-case hex, for technician messages.
-func hex(_ byte: UInt8) -> String {
-    let digits = Array("0123456789ABCDEF")
-    return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-}
-
-/// `AA AA 96` — bytes as spaced hex, for technician messages and test failures.
-public func hexString(_ bytes: some Sequence<UInt8>) -> String {
-    bytes.map(hex).joined(separator: " ")
 }

@@ -1,3 +1,5 @@
+import KioskDomain
+
 /// The reader's own status byte (SW3) as a typed result (reference §3), with the sentence the
 /// veteran reads on the screen and the one a technician reads in a log.
 public enum SAMStatus: Sendable, Hashable, CustomStringConvertible {
@@ -129,7 +131,7 @@ public enum SAMStatus: Sendable, Hashable, CustomStringConvertible {
         case .noContent: "no content for this item"
         case .other: "status not in GA/T 467's table"
         }
-        return "SW3=\(hex(code)) \(meaning)"
+        return "SW3=\(Hex.byte(code)) \(meaning)"
     }
 
     public var description: String { technicalMessage }

@@ -31,17 +31,10 @@ public enum ReadOnce {
                 break
             }
             guard ContinuousClock.now + poll < deadline else { break }
-            sleepBlocking(poll)
+            poll.sleepBlocking()
         } while true
         if let lastFailure { return .failed(connection, lastFailure) }
         return .noCard(connection)
-    }
-
-    static func sleepBlocking(_ duration: Duration) {
-        let (s, atto) = duration.components
-        var request = timespec(tv_sec: Int(s), tv_nsec: Int(atto / 1_000_000_000))
-        var left = timespec()
-        while nanosleep(&request, &left) != 0 { request = left }
     }
 }
 

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Moves frames between the host and one reader: a serial line, or USB bulk endpoints.
 ///
 /// Synchronous and blocking with explicit timeouts, so that exactly one owner (the `CardReader`
@@ -44,5 +46,15 @@ extension Duration {
         let (s, atto) = components
         let ms = s * 1000 + (atto + 999_999_999_999_999) / 1_000_000_000_000_000
         return Int32(clamping: max(0, ms))
+    }
+
+    /// Blocks the calling thread this long (nanosleep, resumed after a signal): for the reader's
+    /// polling thread and the simulator's timed replies, which run off the cooperative pool.
+    package func sleepBlocking() {
+        guard self > .zero else { return }
+        let (s, atto) = components
+        var request = timespec(tv_sec: Int(s), tv_nsec: Int(atto / 1_000_000_000))
+        var left = timespec()
+        while nanosleep(&request, &left) != 0, errno == EINTR { request = left }
     }
 }

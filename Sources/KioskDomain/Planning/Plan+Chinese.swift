@@ -2,9 +2,7 @@
 /// and due date, what blocks, the one set of materials, the one form grouped by section.
 extension Plan {
     public func chineseText() -> String {
-        var names: [String: String] = [:]
-        for item in items { names[item.code] = item.name }
-        for item in skipped + displayOnly { names[item.code] = item.name }
+        let names = itemNames
         var lines: [String] = []
         lines.append("\(regionName) · \(categoryName) · 申请日期 \(filingDate.chinese)")
         if !answers.isEmpty {
@@ -59,7 +57,7 @@ extension Plan {
                 group = f.group
                 lines.append("  [\(f.group.chinese)]")
             }
-            let receivers = f.departments.map { code in departments.first { $0.code == code }?.name ?? code }
+            let receivers = departmentNames(f.departments)
             lines.append("    \(f.label)（\(receivers.joined(separator: "、"))）")
         }
         if !fees.isEmpty {
@@ -67,10 +65,10 @@ extension Plan {
             lines.append("收费：" + fees.map { "\($0.label) \($0.yuan)元" }.joined(separator: "；"))
         }
         if !delivery.isEmpty {
-            lines.append("结果送达：" + delivery.map { $0.label + ($0.note.map { "（\($0)）" } ?? "") }.joined(separator: "；"))
+            lines.append("结果送达：" + delivery.map(\.chinese).joined(separator: "；"))
         }
         if !phones.isEmpty {
-            lines.append("咨询电话：" + phones.map { "\($0.label) \($0.number)" }.joined(separator: "，"))
+            lines.append("咨询电话：" + phones.map(\.chinese).joined(separator: "，"))
         }
         return lines.joined(separator: "\n")
     }

@@ -3,8 +3,7 @@
 extension Plan {
     /// Submitted items in order, then the display-only ones (flagged).
     public var filedItems: [FiledCase.Item] {
-        var names: [String: String] = [:]
-        for item in items { names[item.code] = item.name }
+        let names = itemNames
         let submitted = items.map { item in
             FiledCase.Item(code: item.code, title: item.name, department: item.departmentName, dueDate: item.due.date,
                            limitText: item.due.date == nil ? item.due.chinese(names: names) : item.limit.chinese)
@@ -17,7 +16,7 @@ extension Plan {
 
     /// 一套材料 as printed: form in words, the titles of the items needing each paper.
     public var materialsToHandIn: [FiledCase.MaterialToHandIn] {
-        let names = Dictionary(items.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = itemNames
         return materials.map { line in
             FiledCase.MaterialToHandIn(name: line.name, form: line.form.chinese, count: line.count,
                                        forItems: line.forEveryItem ? ["全部事项"] : line.neededBy.map { names[$0] ?? $0 })
@@ -29,7 +28,7 @@ extension Plan {
     public func fieldValues(_ values: [String: String]) -> [FiledCase.FieldValue] {
         fields.compactMap { field in
             guard let value = values[field.code] else { return nil }
-            let receivers = field.departments.map { code in departments.first { $0.code == code }?.name ?? code }
+            let receivers = departmentNames(field.departments)
             return FiledCase.FieldValue(code: field.code, label: field.label, value: value,
                                         departments: receivers, personal: field.personal)
         }

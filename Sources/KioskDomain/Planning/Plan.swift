@@ -37,6 +37,19 @@ public struct Plan: Codable, Sendable, Equatable {
     /// Nothing blocks: the case can be filed as planned.
     public var isReady: Bool { blocking.isEmpty }
 
+    /// Item code → item name, for every item the plan mentions (included, skipped, display-only).
+    var itemNames: [String: String] {
+        var names: [String: String] = [:]
+        for item in items { names[item.code] = item.name }
+        for item in skipped + displayOnly { names[item.code] = item.name }
+        return names
+    }
+
+    /// The names of the departments with these codes (a code without a department stays as is).
+    func departmentNames(_ codes: [String]) -> [String] {
+        codes.map { code in departments.first { $0.code == code }?.name ?? code }
+    }
+
     public struct Answer: Codable, Sendable, Equatable {
         public var question: String
         public var questionLabel: String

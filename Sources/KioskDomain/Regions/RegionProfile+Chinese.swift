@@ -62,11 +62,11 @@ extension RegionProfile {
         let delivery = self.delivery.filter { $0.applies(to: offered) }
         if !delivery.isEmpty {
             lines.append("")
-            lines.append("结果送达：" + delivery.map { $0.label + ($0.note.map { "（\($0)）" } ?? "") }.joined(separator: "；"))
+            lines.append("结果送达：" + delivery.map(\.chinese).joined(separator: "；"))
         }
         if !phones.isEmpty {
             lines.append("")
-            lines.append("咨询电话：" + phones.map { "\($0.label) \($0.number)" }.joined(separator: "，"))
+            lines.append("咨询电话：" + phones.map(\.chinese).joined(separator: "，"))
         }
         if !notes.isEmpty {
             lines.append("")
@@ -112,4 +112,14 @@ extension RegionCatalog {
         }
         return lines.joined(separator: "\n")
     }
+}
+
+extension DeliveryOption {
+    /// "邮寄到付（…）": the label with its note, as the catalog and a plan print it.
+    public var chinese: String { label + (note.map { "（\($0)）" } ?? "") }
+}
+
+extension ContactPhone {
+    /// "区退役军人事务局 023-…", as the catalog and a plan print it.
+    public var chinese: String { "\(label) \(number)" }
 }

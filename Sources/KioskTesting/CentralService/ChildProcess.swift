@@ -3,8 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// A program started for an end-to-end test with `posix_spawn` (empty signal mask, default
-/// dispositions, so SIGTERM works), its stdout and stderr captured in files.
+/// A program started for an end-to-end test with `Spawn` (empty signal mask, default
+/// dispositions, so SIGTERM works), its stdout and stderr captured in separate files.
 public final class ChildProcess: @unchecked Sendable {
     public let pid: pid_t
     public let stdoutPath: String
@@ -16,32 +16,12 @@ public final class ChildProcess: @unchecked Sendable {
     public init(executable: String, arguments: [String], logPrefix: String, environment: [String: String]? = nil) throws {
         stdoutPath = logPrefix + ".out"
         stderrPath = logPrefix + ".err"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0)=\($1)") } + [nil]
-        defer { env.forEach { free($0) } }
-        var child: pid_t = 0
-        let result = posix_spawn(&child, executable, &actions, &attributes, argv, env)
-        guard result == 0 else {
-            throw ChildProcessError.spawnFailed(executable: executable, reason: String(cString: strerror(result)))
+        do {
+            pid = try Spawn.start(executable, arguments, environment: environment ?? ProcessInfo.processInfo.environment,
+                                  output: stdoutPath, errorOutput: stderrPath)
+        } catch {
+            throw ChildProcessError.spawnFailed(executable: executable, reason: String(describing: error))
         }
-        pid = child
     }
 
     /// Sends a signal (SIGKILL for crash tests, SIGTERM for a clean stop).
@@ -55,9 +35,7 @@ public final class ChildProcess: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let exitStatus { return exitStatus }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let code = Spawn.wait(pid)
         exitStatus = code
         return code
     }
@@ -91,13 +69,11 @@ public final class ChildProcess: @unchecked Sendable {
 public enum ChildProcessError: Error, CustomStringConvertible {
     case spawnFailed(executable: String, reason: String)
     case noOutput(marker: String, stderr: String)
-    case missingBinary(String)
 
     public var description: String {
         switch self {
         case let .spawnFailed(executable, reason): "could not start \(executable): \(reason)"
         case let .noOutput(marker, stderr): "the process never printed \"\(marker)\"; stderr: \(stderr)"
-        case let .missingBinary(path): "\(path) is missing: run `swift build` before the tests"
         }
     }
 }

@@ -1,4 +1,5 @@
 import IDCardReader
+import KioskDomain
 
 /// Replays a recorded USB conversation through the `USBBulkIO` seam: each OUT transfer must
 /// match the recording (endpoint and bytes), each IN transfer returns the recorded bytes.
@@ -20,12 +21,12 @@ public final class RecordedUSBBulkIO: USBBulkIO {
 
     public func bulkOut(endpoint: UInt8, _ bytes: [UInt8], timeout: Duration) throws(USBTransferError) {
         guard !remaining.isEmpty else {
-            mismatches.append("unexpected OUT on \(hexString([endpoint])): \(hexString(bytes))")
+            mismatches.append("unexpected OUT on \(Hex.spaced([endpoint])): \(Hex.spaced(bytes))")
             throw .noDevice
         }
         let next = remaining.removeFirst()
         if next != .out(endpoint: endpoint, bytes: bytes) {
-            mismatches.append("expected \(next), got OUT \(hexString([endpoint])): \(hexString(bytes))")
+            mismatches.append("expected \(next), got OUT \(Hex.spaced([endpoint])): \(Hex.spaced(bytes))")
         }
     }
 
@@ -33,12 +34,12 @@ public final class RecordedUSBBulkIO: USBBulkIO {
         guard !remaining.isEmpty else { throw .timeout }
         switch remaining.removeFirst() {
         case let .in(ep, bytes) where ep == endpoint:
-            if bytes.count > maxLength { mismatches.append("IN \(hexString([ep])) asked for \(maxLength), recording has \(bytes.count)") }
+            if bytes.count > maxLength { mismatches.append("IN \(Hex.spaced([ep])) asked for \(maxLength), recording has \(bytes.count)") }
             return bytes
         case let .inTimeout(ep) where ep == endpoint:
             throw .timeout
         case let other:
-            mismatches.append("expected \(other), got IN on \(hexString([endpoint]))")
+            mismatches.append("expected \(other), got IN on \(Hex.spaced([endpoint]))")
             throw .timeout
         }
     }

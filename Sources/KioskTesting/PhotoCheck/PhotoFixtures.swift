@@ -39,7 +39,7 @@ public enum PhotoFixtures {
         var bytes = chosen ?? []
         if let dpi { bytes = JFIFDensity.set(dpi: dpi, in: bytes) }
         if let exifOrientation {
-            let app1 = ExifOrientation.app1Segment(orientation: exifOrientation)
+            let app1 = app1Segment(orientation: exifOrientation)
             let afterAPP0 = bytes.count > 4 && bytes[3] == 0xE0 ? 4 + (Int(bytes[4]) << 8 | Int(bytes[5])) : 2
             bytes = Array(bytes[0..<afterAPP0]) + app1 + bytes[afterAPP0...]
         }
@@ -185,5 +185,17 @@ public enum PhotoFixtures {
             }
         }
         return out
+    }
+
+    /// An APP1 segment (marker included) that carries only an orientation tag, big-endian.
+    /// (The fixer never writes EXIF; only fixtures need one.)
+    private static func app1Segment(orientation: Int) -> [UInt8] {
+        var tiff: [UInt8] = [0x4D, 0x4D, 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08]
+        tiff += [0x00, 0x01]                                  // one IFD entry
+        tiff += [0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, UInt8(orientation), 0x00, 0x00]
+        tiff += [0x00, 0x00, 0x00, 0x00]                      // no next IFD
+        let body: [UInt8] = [0x45, 0x78, 0x69, 0x66, 0, 0] + tiff
+        let length = body.count + 2
+        return [0xFF, 0xE1, UInt8(length >> 8), UInt8(length & 0xFF)] + body
     }
 }

@@ -78,7 +78,7 @@ public struct PhotoChecker: Sendable {
         do throws(TurboJPEG.DecodeError) {
             let header = try TurboJPEG.header(data)
             checks.append(m.colorSpace(header))
-            image = try TurboJPEG.decodeRGB(data, limits: limits)
+            image = try TurboJPEG.decodeRGB(data, header: header, limits: limits)
         } catch {
             checks.append(m.decode(failure: error.description))
             return Inspection(report: report(file, checks, nil, []), upright: nil, markers: markers)

@@ -33,16 +33,4 @@ public enum ExifOrientation {
         }
         return nil
     }
-
-    /// An APP1 segment (marker included) that carries only an orientation tag, big-endian.
-    /// Used by the fixture builders; the fixer never writes EXIF.
-    public static func app1Segment(orientation: Int) -> [UInt8] {
-        var tiff: [UInt8] = [0x4D, 0x4D, 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08]
-        tiff += [0x00, 0x01]                                  // one IFD entry
-        tiff += [0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, UInt8(orientation), 0x00, 0x00]
-        tiff += [0x00, 0x00, 0x00, 0x00]                      // no next IFD
-        let body: [UInt8] = [0x45, 0x78, 0x69, 0x66, 0, 0] + tiff
-        let length = body.count + 2
-        return [0xFF, 0xE1, UInt8(length >> 8), UInt8(length & 0xFF)] + body
-    }
 }

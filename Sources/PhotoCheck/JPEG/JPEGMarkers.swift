@@ -1,3 +1,5 @@
+import KioskDomain
+
 /// The facts a photo rule needs from a JPEG file's marker segments, read without decoding.
 ///
 /// TurboJPEG 2.x exposes neither the coding process (baseline or progressive), nor the JFIF
@@ -80,7 +82,7 @@ extension JPEGMarkers {
             }
             let length = Int(bytes[i]) << 8 | Int(bytes[i + 1])
             guard length >= 2, i + length <= bytes.count else {
-                throw JPEGMarkerError(reason: "segment FF\(hex(marker)) overruns the file", offset: i)
+                throw JPEGMarkerError(reason: "segment FF\(Hex.byte(marker)) overruns the file", offset: i)
             }
             let body = ArraySlice(bytes[(i + 2)..<(i + length)])
             switch marker {
@@ -154,10 +156,5 @@ extension JPEGMarkers {
         let b = Array(body)
         guard b.count >= 12, Array(b[0..<5]) == [0x4A, 0x46, 0x49, 0x46, 0x00] else { return }
         result.density = Density(unit: Int(b[7]), x: Int(b[8]) << 8 | Int(b[9]), y: Int(b[10]) << 8 | Int(b[11]))
-    }
-
-    static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 }

@@ -48,9 +48,12 @@ public enum TurboJPEG {
     /// Decodes the whole image to RGB. Truncated or corrupt data is refused (STOPONWARNING),
     /// progressive files with absurd scan counts are refused (LIMITSCANS), and the pixel count
     /// is checked before any buffer is allocated. CMYK/YCCK files are converted from Adobe's
-    /// inverted CMYK so the checks can still look at them.
-    public static func decodeRGB(_ data: [UInt8], limits: Limits = Limits()) throws(DecodeError) -> RGBImage {
-        let head = try header(data)
+    /// inverted CMYK so the checks can still look at them. A caller that already read the
+    /// `header` passes it, so it is not parsed twice.
+    public static func decodeRGB(_ data: [UInt8], header known: Header? = nil,
+                                 limits: Limits = Limits()) throws(DecodeError) -> RGBImage {
+        let head: Header
+        if let known { head = known } else { head = try header(data) }
         guard head.width > 0, head.height > 0, head.width <= limits.maxSide, head.height <= limits.maxSide,
               head.width * head.height <= limits.maxPixels else {
             throw DecodeError(kind: .tooLarge, detail: "\(head.width)×\(head.height) exceeds the decode limit")

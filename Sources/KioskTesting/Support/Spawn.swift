@@ -13,10 +13,10 @@ public enum Spawn {
         public var description: String
     }
 
-    /// Spawns `path` with `arguments`, stdin from /dev/null, stdout and stderr to `output`
-    /// (appended) or /dev/null. Returns the pid.
+    /// Spawns `path` with `arguments`, stdin from /dev/null, stdout to `output` (appended) or
+    /// /dev/null, stderr to `errorOutput` (appended) or wherever stdout goes. Returns the pid.
     public static func start(_ path: String, _ arguments: [String], environment: [String: String],
-                             output: String? = nil) throws -> pid_t {
+                             output: String? = nil, errorOutput: String? = nil) throws -> pid_t {
         var attr = posix_spawnattr_t()
         posix_spawnattr_init(&attr)
         defer { posix_spawnattr_destroy(&attr) }
@@ -34,7 +34,11 @@ public enum Spawn {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         let sink = output ?? "/dev/null"
         posix_spawn_file_actions_addopen(&actions, 1, sink, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        if let errorOutput {
+            posix_spawn_file_actions_addopen(&actions, 2, errorOutput, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
 
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
