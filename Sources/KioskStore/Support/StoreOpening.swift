@@ -22,13 +22,33 @@ enum StoreOpening {
                 try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
         }
-        let pool = try DatabaseErrorMapping.mapping(path: path) {
-            try DatabasePool(path: path, configuration: databaseConfiguration(configuration))
-        }
+        let pool = try makePool(path: path, configuration: configuration)
         try checkIntegrity(pool, path: path)
         try migrate(pool, path: path)
         let sealer = try openKey(pool, configuration)
         return (pool, sealer)
+    }
+
+    /// Opens the pool, which switches a new file to WAL. Two openers switching the same new file
+    /// at once (a daemon restarted while its first start still runs, kioskctl beside it) get
+    /// SQLITE_BUSY without the busy handler being consulted, so that one step is retried briefly;
+    /// once the file is in WAL mode the switch is a no-op and cannot collide.
+    static func makePool(path: String, configuration: StoreConfiguration) throws(StoreError) -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                return try DatabaseErrorMapping.mapping(path: path) {
+                    try DatabasePool(path: path, configuration: databaseConfiguration(configuration))
+                }
+            } catch {
+                // (A `catch .database(…)` pattern on a typed throw crashes Swift 6.3's SILGen.)
+                guard case .database(_, let code, _) = error, code == ResultCode.SQLITE_BUSY.rawValue, attempt < 20 else {
+                    throw error
+                }
+                attempt += 1
+                usleep(UInt32(5_000 * attempt))
+            }
+        }
     }
 
     static func databaseConfiguration(_ configuration: StoreConfiguration) -> Configuration {
