@@ -105,7 +105,11 @@ import Testing
     /// A failed commit stops the pass from sending more and is thrown, but every other answer
     /// already received is still recorded first; nothing is recorded twice.
     @Test func answersInHandAreRecordedWhenACommitFails() async throws {
-        let memory = await DrainerTests.queue(30)
+        // Enqueued a minute ago, so every entry is due for this single pass.
+        let memory = MemoryOutbox()
+        for index in 100..<130 {
+            await memory.enqueue(CaseFixtures.chongqing(index: index), at: Date(timeIntervalSinceNow: -60 + Double(index) / 1000))
+        }
         let outbox = FirstCommitFails(memory)
         let central = ScriptedCentral()
         var configuration = DrainerTests.fast

@@ -17,6 +17,7 @@ struct TmuxCrossCheckTests {
     @Test("tmux shows the same screen as the headless frame, before and after a tap")
     func sameScreen() throws {
         let tmux = try TmuxSession([try BuiltProducts.path("kioskctl"), "ui", "demo"], size: Self.size)
+        defer { tmux.stop() }
         var headless = HeadlessProgram(app: WidgetDemo(), model: .init(), size: Self.size)
         let first = try tmux.waitFor { $0.contains("退出") && $0.contains("100x30") }
         #expect(try tmux.modes() == "1 1")

@@ -17,16 +17,8 @@ public enum Spawn {
     /// /dev/null, stderr to `errorOutput` (appended) or wherever stdout goes. Returns the pid.
     public static func start(_ path: String, _ arguments: [String], environment: [String: String],
                              output: String? = nil, errorOutput: String? = nil) throws -> pid_t {
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
+        var attr = cleanSignalAttributes()
         defer { posix_spawnattr_destroy(&attr) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigdefault(&attr, &all)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -50,6 +42,21 @@ public enum Spawn {
         let rc = posix_spawn(&pid, path, &actions, &attr, argv, envp)
         guard rc == 0 else { throw Failure(description: "posix_spawn \(path): \(String(cString: strerror(rc)))") }
         return pid
+    }
+
+    /// Spawn attributes for an empty signal mask and default dispositions (the caller destroys
+    /// them): what any child of the test runner needs to be stoppable by signals.
+    public static func cleanSignalAttributes() -> posix_spawnattr_t {
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attr, &empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigdefault(&attr, &all)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        return attr
     }
 
     /// Runs a command to completion and returns its exit status and combined output.

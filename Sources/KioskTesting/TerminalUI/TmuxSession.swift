@@ -20,7 +20,10 @@ public final class TmuxSession: @unchecked Sendable {
                  captureOutput: false)
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    /// Ends the tmux server and the program in it (also on deinit; tests call it in a `defer`).
+    public func stop() { _ = try? tmux(["kill-server"]) }
+
+    deinit { stop() }
 
     /// The visible screen, one line per row, trailing blanks trimmed by tmux.
     public func capture() throws -> String {
@@ -79,8 +82,13 @@ public final class TmuxSession: @unchecked Sendable {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
+        // A clean signal mask: the server forks from this client, and the program in the pane
+        // from the server; with the test runner's blocked signals they ignored kill-server's
+        // SIGHUP and every test run left a server and its program behind.
+        var attributes = Spawn.cleanSignalAttributes()
+        defer { posix_spawnattr_destroy(&attributes) }
         var pid: pid_t = 0
-        let result = posix_spawnp(&pid, "tmux", &actions, nil, argv, envp)
+        let result = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, envp)
         close(pipe[1])
         guard result == 0 else { throw PseudoTerminalError.system("posix_spawnp tmux", result) }
         var data: [UInt8] = []
