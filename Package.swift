@@ -18,35 +18,52 @@ var kioskctlDependencies: [Target.Dependency] = [
 /// What the shared test support module (`KioskTesting`) links, block by block.
 var testingDependencies: [Target.Dependency] = []
 
+// MARK: - KioskTime and TestSupport — the one clock; process and path helpers for tests
+
+targets += [
+    // The only source of time in the modules (wall time, China's calendar day, durations), with
+    // the manual clock tests and the demo use. No dependencies: every layer can take it.
+    .target(name: "KioskTime"),
+    .testTarget(name: "KioskTimeTests", dependencies: ["KioskTime"]),
+    // Starting and waiting for real processes from async tests without holding a thread of the
+    // cooperative pool; the checkout's paths. Foundation only.
+    .target(name: "TestSupport"),
+    // Repository-wide rules: the setup script's package list, no stray reading of time.
+    .testTarget(name: "RepositoryTests", dependencies: ["TestSupport"]),
+]
+products += [.library(name: "KioskTime", targets: ["KioskTime"])]
+kioskctlDependencies += ["KioskTime"]
+testingDependencies += ["TestSupport", "KioskTime"]
+
 // MARK: - KioskDomain — pure policy model: regions, items, materials, forms, calendar, validation
 
 targets += [
-    .target(name: "KioskDomain"),
-    .testTarget(name: "KioskDomainTests", dependencies: ["KioskDomain", "KioskTesting"]),
+    .target(name: "KioskDomain", dependencies: ["KioskTime"]),
+    .target(name: "KioskDomainTesting", dependencies: ["KioskDomain", "TestSupport"]),
+    .testTarget(name: "KioskDomainTests", dependencies: ["KioskDomain", "KioskDomainTesting", "KioskTime", "TestSupport"]),
 ]
 products += [.library(name: "KioskDomain", targets: ["KioskDomain"])]
 kioskctlDependencies += ["KioskDomain"]
-testingDependencies += ["KioskDomain"]
-// Benchmark of profile loading and planning (docs/benchmarks/domain.md).
-targets += [.executableTarget(name: "bench-domain", dependencies: ["KioskDomain"])]
+testingDependencies += ["KioskDomainTesting"]
 
 // MARK: - IDCardReader — SAM protocol, transports, simulator
 
 targets += [
     // libusb-1.0 for the USB bulk transport; variadic functions are wrapped in shim.h.
     .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
-    .target(name: "IDCardReader", dependencies: ["KioskDomain", "CLibUSB"]),
+    .target(name: "IDCardReader", dependencies: ["KioskDomain", "KioskTime", "CLibUSB"]),
     // The reader side of the SAM protocol (scripted cards, pty runner): tests, `kioskctl reader
     // simulate` and `kioskd --demo` all drive the same code.
     .target(name: "IDCardSimulator", dependencies: ["IDCardReader", "KioskDomain", "CPTY"]),
     // openpty(3) for the simulator (<pty.h> is not in Swift's Glibc module).
     .systemLibrary(name: "CPTY"),
-    .testTarget(name: "IDCardReaderTests", dependencies: ["IDCardReader", "IDCardSimulator", "KioskDomain", "KioskTesting"]),
-    .executableTarget(name: "bench-reader", dependencies: ["IDCardReader", "IDCardSimulator", "KioskDomain"]),
+    .target(name: "IDCardReaderTesting", dependencies: ["IDCardReader", "IDCardSimulator", "KioskDomain", "KioskDomainTesting", "TestSupport"]),
+    .testTarget(name: "IDCardReaderTests", dependencies: ["IDCardReader", "IDCardSimulator", "IDCardReaderTesting",
+                                                         "KioskDomain", "KioskDomainTesting", "KioskTime", "TestSupport"]),
 ]
 products += [.library(name: "IDCardReader", targets: ["IDCardReader", "IDCardSimulator"])]
 kioskctlDependencies += ["IDCardReader", "IDCardSimulator"]
-testingDependencies += ["IDCardReader", "IDCardSimulator"]
+testingDependencies += ["IDCardReaderTesting"]
 
 // MARK: - PhotoCheck — JPEG probing, photo rules, face detection, fixer
 
@@ -56,39 +73,38 @@ targets += [
     .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg",
                    providers: [.apt(["libturbojpeg0-dev"])]),
     .target(name: "PhotoCheck", dependencies: ["KioskDomain", "CTurboJPEG"]),
-    .testTarget(name: "PhotoCheckTests", dependencies: ["PhotoCheck", "KioskTesting"],
+    .target(name: "PhotoCheckTesting", dependencies: ["PhotoCheck"]),
+    .testTarget(name: "PhotoCheckTests", dependencies: ["PhotoCheck", "PhotoCheckTesting", "KioskDomain", "KioskDomainTesting", "KioskTime", "TestSupport"],
                 exclude: ["Fixtures"]),
-    .executableTarget(name: "bench-photo", dependencies: ["PhotoCheck", "KioskTesting"], path: "Sources/BenchPhoto"),
 ]
 products += [.library(name: "PhotoCheck", targets: ["PhotoCheck"])]
 kioskctlDependencies += ["PhotoCheck"]
-testingDependencies += ["PhotoCheck"]
+testingDependencies += ["PhotoCheckTesting"]
 
 // MARK: - ReceiptPrinter — ESC/POS, receipt layout, CUPS transport
 
 targets += [
     // Debian's libcups2-dev ships no cups.pc, so no pkgConfig here (naming one only warns).
     .systemLibrary(name: "CCups", path: "Sources/CCups"),
-    .target(name: "ReceiptPrinter", dependencies: ["KioskDomain", "CCups"]),
-    .testTarget(name: "ReceiptPrinterTests", dependencies: ["ReceiptPrinter", "KioskDomain", "KioskTesting"]),
-    // Benchmark: encoding one acknowledgement, submit-to-completed through a private cupsd.
-    .executableTarget(name: "bench-receipt", dependencies: ["ReceiptPrinter", "KioskDomain", "KioskTesting"],
-                      path: "Sources/bench-receipt"),
+    .target(name: "ReceiptPrinter", dependencies: ["KioskDomain", "KioskTime", "CCups"]),
+    .target(name: "ReceiptPrinterTesting", dependencies: ["ReceiptPrinter", "TestSupport"]),
+    .testTarget(name: "ReceiptPrinterTests", dependencies: ["ReceiptPrinter", "ReceiptPrinterTesting", "KioskDomain",
+                                                           "KioskDomainTesting", "KioskTime", "TestSupport"]),
 ]
 products += [.library(name: "ReceiptPrinter", targets: ["ReceiptPrinter"])]
 kioskctlDependencies += ["ReceiptPrinter"]
-testingDependencies += ["ReceiptPrinter"]
+testingDependencies += ["ReceiptPrinterTesting"]
 
 // MARK: - TerminalUI — cells, diff renderer, input, widgets
 
 targets += [
     .target(name: "TerminalUI"),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "KioskTesting"]),
-    .executableTarget(name: "bench-terminal-ui", dependencies: ["TerminalUI"], path: "Sources/bench-terminal-ui"),
+    .target(name: "TerminalUITesting", dependencies: ["TerminalUI", "TestSupport"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting", "KioskTime", "TestSupport"]),
 ]
 products += [.library(name: "TerminalUI", targets: ["TerminalUI"])]
 kioskctlDependencies += ["TerminalUI"]
-testingDependencies += ["TerminalUI"]
+testingDependencies += ["TerminalUITesting"]
 
 // MARK: - KioskStore and CentralService — cases, outbox, central API, central-sim
 
@@ -99,18 +115,19 @@ dependencies += [
 ]
 targets += [
     .target(name: "KioskStore", dependencies: [
-        "KioskDomain",
+        "KioskDomain", "KioskTime",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
     ]),
-    .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskDomain", "KioskTesting"]),
-    .executableTarget(name: "bench-store", dependencies: ["KioskStore", "KioskDomain", "KioskTesting"]),
+    .target(name: "KioskStoreTesting", dependencies: ["KioskStore", "KioskDomain", "KioskDomainTesting", "KioskTime"]),
+    .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskStoreTesting", "KioskDomain", "KioskDomainTesting",
+                                                       "KioskTime", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     // The process the store's crash test kills with SIGKILL.
-    .executableTarget(name: "store-crash-writer", dependencies: ["KioskStore", "KioskTesting"]),
+    .executableTarget(name: "store-crash-writer", dependencies: ["KioskStore", "KioskStoreTesting", "KioskDomainTesting"]),
 ]
 products += [.library(name: "KioskStore", targets: ["KioskStore"])]
 kioskctlDependencies += ["KioskStore"]
-testingDependencies += ["KioskStore"]
+testingDependencies += ["KioskStoreTesting"]
 
 // CentralService (API contract, signing, client, outbox drainer) and central-sim (reference server).
 // GRDB and swift-crypto come from the KioskStore lines above.
@@ -124,7 +141,7 @@ dependencies += [
 ]
 targets += [
     .target(name: "CentralService", dependencies: [
-        "KioskDomain", "KioskStore",
+        "KioskDomain", "KioskStore", "KioskTime",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -134,7 +151,7 @@ targets += [
         .product(name: "Logging", package: "swift-log"),
     ]),
     .target(name: "CentralSim", dependencies: [
-        "KioskDomain", "CentralService",
+        "KioskDomain", "CentralService", "KioskTime",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -146,14 +163,16 @@ targets += [
     .executableTarget(name: "central-sim", dependencies: [
         "CentralSim", .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
-    .executableTarget(name: "bench-central", dependencies: [
-        "CentralService", "CentralSim", "KioskDomain", "KioskStore", "KioskTesting",
-        .product(name: "Hummingbird", package: "hummingbird"),
-        .product(name: "HTTPTypes", package: "swift-http-types"),
-        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        .product(name: "Logging", package: "swift-log"),
+    .target(name: "CentralServiceTesting", dependencies: [
+        "CentralService", "CentralSim", "KioskDomain", "KioskDomainTesting", "KioskStore", "KioskTime", "TestSupport",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOFoundationCompat", package: "swift-nio"),
     ]),
-    .testTarget(name: "CentralServiceTests", dependencies: ["CentralService", "CentralSim", "KioskStore", "KioskTesting"]),
+    .testTarget(name: "CentralServiceTests", dependencies: [
+        "CentralService", "CentralSim", "CentralServiceTesting", "KioskStore", "KioskStoreTesting",
+        "KioskDomain", "KioskDomainTesting", "KioskTime", "TestSupport",
+    ]),
 ]
 products += [
     .library(name: "CentralService", targets: ["CentralService"]),
@@ -161,14 +180,37 @@ products += [
     .executable(name: "central-sim", targets: ["central-sim"]),
 ]
 kioskctlDependencies += ["CentralService"]
-testingDependencies += ["CentralService", "CentralSim", .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                        .product(name: "NIOFoundationCompat", package: "swift-nio")]
+testingDependencies += ["CentralServiceTesting"]
 
-// MARK: - KioskTesting — shared test rigs (simulators on ptys, private cupsd, fixture builders)
+// MARK: - KioskApp and KioskHost — the veteran's journey, and the hands that perform it
+
+targets += [
+    // The flow as a pure (State, Event) -> (State, [Effect]) and its screens. Imports no device.
+    .target(name: "KioskApp", dependencies: ["KioskDomain", "KioskTime", "TerminalUI"]),
+    // Owns the devices, the store and the outbox; performs the flow's effects; the demo world.
+    .target(name: "KioskHost", dependencies: [
+        "KioskApp", "KioskDomain", "KioskTime", "TerminalUI", "IDCardReader", "IDCardSimulator", "PhotoCheck",
+        "ReceiptPrinter", "KioskStore", "CentralService", "CentralSim",
+        .product(name: "Logging", package: "swift-log"),
+    ]),
+    .executableTarget(name: "kioskd", dependencies: [
+        "KioskHost", "KioskDomain", "KioskTime", "TerminalUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+    ]),
+    .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskDomain", "KioskDomainTesting", "KioskTime", "TerminalUI", "TestSupport"]),
+    .testTarget(name: "KioskdTests", dependencies: ["KioskTesting", "KioskDomain", "TerminalUI"]),
+]
+products += [.executable(name: "kioskd", targets: ["kioskd"])]
+
+// MARK: - KioskTesting — every module's test rigs in one import, for end-to-end tests and benchmarks
+// A module's own tests import only that module's rigs (<Module>Testing), so they link only what
+// they use; KioskTesting re-exports them all for tests that cross modules.
 
 targets += [
     .target(name: "KioskTesting", dependencies: testingDependencies),
 ]
+products += [.library(name: "KioskTesting", targets: ["KioskTesting"])]
 
 // MARK: - Executables — thin wiring only
 

@@ -1,5 +1,6 @@
 import CentralService
 import Foundation
+import KioskTime
 import KioskDomain
 
 /// Everything central-sim can be told: where to listen, its database, which terminals may
@@ -21,10 +22,14 @@ public struct CentralSimConfiguration: Sendable {
     public var faults: FaultInjection
     /// The folder holding `api/central.yaml`, `calendar/` and the division codes.
     public var assets: AssetDirectory
+    /// The server's wall time (signature window, receipts, progress). The system clock unless a
+    /// test or the demo moves it.
+    public var clock: any KioskClock
 
     public init(host: String = "127.0.0.1", port: Int = 8480, databasePath: String, assets: AssetDirectory,
                 terminals: [String: TerminalSecret], signatureWindow: TimeInterval = 300, speed: Double = 1440,
-                seed: UInt64 = 1, refusalRate: Double = 0.03, faults: FaultInjection = FaultInjection()) {
+                seed: UInt64 = 1, refusalRate: Double = 0.03, faults: FaultInjection = FaultInjection(),
+                clock: any KioskClock = SystemClock()) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
@@ -35,6 +40,7 @@ public struct CentralSimConfiguration: Sendable {
         self.refusalRate = refusalRate
         self.faults = faults
         self.assets = assets
+        self.clock = clock
     }
 }
 

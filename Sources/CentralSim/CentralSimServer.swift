@@ -1,5 +1,6 @@
 import CentralService
 import Foundation
+import KioskTime
 import Hummingbird
 import KioskDomain
 import Logging
@@ -36,14 +37,14 @@ public struct CentralSimServer: Sendable {
             dueDates: DueDates(calendar: calendar))
         routes = CentralRoutes(repository: repository, committer: GroupCommitter(repository: repository), database: database,
                                validator: SubmissionValidator(regions: regions, divisions: divisions),
-                               knownTerminals: verifier.terminalIDs, specification: specification, now: { Date() })
+                               knownTerminals: verifier.terminalIDs, specification: specification, now: { [clock = configuration.clock] in clock.wallTime })
     }
 
     /// The Hummingbird application; `onRunning` receives the bound port.
     func application(onRunning: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let router = Router(context: SimRequestContext.self)
         router.add(middleware: FaultMiddleware(faults: configuration.faults))
-        router.add(middleware: SignatureMiddleware(verifier: verifier, database: database, now: { Date() }))
+        router.add(middleware: SignatureMiddleware(verifier: verifier, database: database, now: { [clock = configuration.clock] in clock.wallTime }))
         routes.register(on: router)
         return Application(
             router: router,

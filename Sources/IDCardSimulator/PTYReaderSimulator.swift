@@ -104,12 +104,12 @@ public final class PTYReaderSimulator: @unchecked Sendable {
             guard r > 0, pfd.revents & Int16(POLLIN) != 0 else { continue }
             let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
             guard n > 0 else { continue }
-            let arrived = ContinuousClock.now
+            let arrived = ContinuousClock.now // clock-exempt: emulated wire time is real time
             let replies = engine.receive(buffer[0..<n])
             // The command finished arriving one wire time after its first byte on a real line.
             var ready = arrived + (wireTime ? PTYReaderSimulator.byteTime(baud: currentBaud) * n : .zero)
             for reply in replies {
-                ready = max(ready, ContinuousClock.now) + reply.processing
+                ready = max(ready, ContinuousClock.now) + reply.processing // clock-exempt: emulated wire time is real time
                 ready = send(reply.frame, notBefore: ready)
                 if let newBaud = reply.newBaud { lock.withLock { baud = newBaud } }
             }
@@ -138,14 +138,14 @@ public final class PTYReaderSimulator: @unchecked Sendable {
                     _ = poll(&pfd, 1, 10)
                     continue
                 }
-                return ContinuousClock.now
+                return ContinuousClock.now // clock-exempt: emulated wire time is real time
             }
             offset = end
         }
-        return max(due, ContinuousClock.now)
+        return max(due, ContinuousClock.now) // clock-exempt: a device I/O deadline is real time
     }
 
     private func sleep(until deadline: ContinuousClock.Instant) {
-        (deadline - ContinuousClock.now).sleepBlocking()
+        (deadline - ContinuousClock.now).sleepBlocking() // clock-exempt: a device I/O deadline is real time
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KioskTime
 
 /// Where the case store keeps its files and how it behaves; every value has a default that runs.
 public struct StoreConfiguration: Sendable {
@@ -36,13 +37,16 @@ public struct StoreConfiguration: Sendable {
     public var busyTimeout: TimeInterval
     /// The clock for timestamps the store sets itself (enqueue, attempts, audit); injected so tests
     /// are deterministic.
-    public var now: @Sendable () -> Date
+    public var clock: any KioskClock
+
+    /// The store's wall time now.
+    func now() -> Date { clock.wallTime }
 
     public init(databasePath: String = StoreConfiguration.defaultDatabasePath,
                 keyFilePath: String = StoreConfiguration.defaultKeyFilePath,
                 purgeAfterDays: Int = 30, purgeOnOpen: Bool = true, maxPageCount: Int? = nil, reservedPages: Int = 256,
                 reservedDiskBytes: Int64 = 16 << 20, alertThreshold: Int = 5, createIfMissing: Bool = true,
-                busyTimeout: TimeInterval = 5, now: @escaping @Sendable () -> Date = { Date() }) {
+                busyTimeout: TimeInterval = 5, clock: any KioskClock = SystemClock()) {
         self.databasePath = databasePath
         self.keyFilePath = keyFilePath
         self.purgeAfterDays = purgeAfterDays
@@ -53,6 +57,6 @@ public struct StoreConfiguration: Sendable {
         self.alertThreshold = alertThreshold
         self.createIfMissing = createIfMissing
         self.busyTimeout = busyTimeout
-        self.now = now
+        self.clock = clock
     }
 }

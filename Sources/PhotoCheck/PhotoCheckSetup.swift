@@ -27,7 +27,7 @@ public enum PhotoCheckSetup {
 
 extension PhotoSpec {
     /// The electronic photo material of a region profile (the one PhotoCheck can check), if any.
-    public static func electronicPhoto(in profile: RegionProfile) -> Material.PhotoSpec? {
+    public static func electronicPhoto(in profile: RegionProfile) -> Material.PhotoRequirement? {
         profile.materials.first { $0.form == .electronic && $0.photo != nil }?.photo
     }
 

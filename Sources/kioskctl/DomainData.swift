@@ -1,3 +1,4 @@
+import KioskTime
 import Foundation
 import KioskDomain
 
@@ -27,7 +28,7 @@ enum DomainData {
 
     /// `--date`/`--today`: the given day, or today in China when the option is absent.
     static func date(_ text: String?, option: String) throws -> CivilDate {
-        guard let text else { return CivilDate(Date()) }
+        guard let text else { return SystemClock().today }
         guard let date = CivilDate(iso: text) else { throw CLIFailure.usage("\(option): expected YYYY-MM-DD, found \(text)") }
         return date
     }

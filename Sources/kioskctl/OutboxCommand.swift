@@ -1,3 +1,4 @@
+import KioskTime
 import ArgumentParser
 import Foundation
 import KioskStore
@@ -28,7 +29,7 @@ struct OutboxCommand: AsyncParsableCommand {
             let caseStore = try store.open()
             let states: Set<OutboxState> = state == .all ? [] : [OutboxState(rawValue: state.rawValue)!]
             let (entries, stats) = try await storeCall {
-                (try await caseStore.outboxEntries(states: states, limit: limit), try await caseStore.outboxStats(now: Date()))
+                (try await caseStore.outboxEntries(states: states, limit: limit), try await caseStore.outboxStats(now: SystemClock().wallTime))
             }
             let report = OutboxReport(stats: stats, entries: entries)
             if store.json {

@@ -1,3 +1,4 @@
+import KioskTime
 import ArgumentParser
 import CentralService
 import Foundation
@@ -57,7 +58,7 @@ struct OutboxDrainCommand: AsyncParsableCommand {
         let status: OutboxStatus
         do {
             report = try await storeCall {
-                try await drainer.run(untilEmpty: untilEmpty, deadline: maxSeconds.map { Date().addingTimeInterval($0) })
+                try await drainer.run(untilEmpty: untilEmpty, deadline: maxSeconds.map { SystemClock().wallTime.addingTimeInterval($0) })
             }
             status = try await storeCall { try await drainer.status() }
         } catch {
@@ -68,11 +69,11 @@ struct OutboxDrainCommand: AsyncParsableCommand {
         if store.json {
             try printJSON(DrainDocument(report: report, outbox: status))
         } else {
-            print("已报送 \(report.delivered) 件（其中 \(report.replayed) 件为重复确认），失败重试 \(report.retried) 次，拒收 \(report.refused) 件；"
-                + "待报送 \(status.pending) 件，拒收待处理 \(status.refused) 件")
+            print("已报送 \(report.delivered) 件（其中 \(report.replayed) 件为重复确认），失败重试 \(report.retried) 次，拒收 \(report.dead) 件；"
+                + "待报送 \(status.pending) 件，拒收待处理 \(status.dead) 件")
         }
-        if (untilEmpty || maxSeconds != nil) && (status.pending > 0 || status.refused > 0) {
-            throw CLIFailure.refused("仍有 \(status.pending) 件待报送、\(status.refused) 件被拒收（kioskctl outbox list 查看）")
+        if (untilEmpty || maxSeconds != nil) && (status.pending > 0 || status.dead > 0) {
+            throw CLIFailure.refused("仍有 \(status.pending) 件待报送、\(status.dead) 件被拒收（kioskctl outbox list 查看）")
         }
     }
 }

@@ -1,3 +1,4 @@
+import KioskTime
 import ArgumentParser
 import Foundation
 import KioskDomain
@@ -41,7 +42,7 @@ struct PrinterCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (model, document) = try PrinterDocuments.load(model: model, assets: assets) { model, assets throws(DataFileError) in
-                try TestPage(model: model, queue: queue ?? "默认队列", terminalID: terminal, printedAt: Date())
+                try TestPage(model: model, queue: queue ?? "默认队列", terminalID: terminal, printedAt: SystemClock().wallTime)
                     .document(template: ReceiptTemplate.load("test-page", from: assets))
             }
             if render {
@@ -65,7 +66,7 @@ struct PrinterCommand: AsyncParsableCommand {
         func run() async throws {
             let status = await PrinterDocuments.currentStatus(queue: queue)
             let (model, document) = try PrinterDocuments.load(model: model, assets: assets) { model, assets throws(DataFileError) in
-                try DiagnosticsReport(status: status, model: model, terminalID: terminal, printedAt: Date(), recentJobs: [])
+                try DiagnosticsReport(status: status, model: model, terminalID: terminal, printedAt: SystemClock().wallTime, recentJobs: [])
                     .document(template: ReceiptTemplate.load("diagnostics", from: assets))
             }
             print(PlainTextRenderer(model: model).render(document), terminator: "")

@@ -1,3 +1,4 @@
+import KioskTime
 import ArgumentParser
 import Foundation
 import KioskDomain
@@ -54,7 +55,7 @@ struct ReceiptCommand: AsyncParsableCommand {
             }
             do {
                 let (filedCase, model, assets) = try source.load()
-                let bytes = try ReceiptRendering.acknowledgement(filedCase, printedAt: Date(), reprint: source.reprint,
+                let bytes = try ReceiptRendering.acknowledgement(filedCase, printedAt: SystemClock().wallTime, reprint: source.reprint,
                                                                  model: model, assets: assets, format: format)
                 if let output {
                     try Data(bytes).write(to: URL(fileURLWithPath: output))
@@ -81,7 +82,7 @@ struct ReceiptCommand: AsyncParsableCommand {
             let bytes: [UInt8]
             do {
                 let (filedCase, model, assets) = try source.load()
-                bytes = try ReceiptRendering.acknowledgement(filedCase, printedAt: Date(), reprint: source.reprint,
+                bytes = try ReceiptRendering.acknowledgement(filedCase, printedAt: SystemClock().wallTime, reprint: source.reprint,
                                                              model: model, assets: assets, format: .escpos)
             } catch {
                 throw CLIFailure.cannotRun(error.description)
@@ -107,7 +108,7 @@ enum PrintJob {
             throw CLIFailure.cannotRun("未打印：\(status.message) 处理建议：\(status.remedy)")
         }
         let submitter = JobSubmitter(queue: printerQueue, timeout: .seconds(max(timeout, 1)))
-        let outcome = await submitter.print(bytes, title: title, clock: ContinuousClock())
+        let outcome = await submitter.print(bytes, title: title)
         guard outcome.printed else {
             let text = "未打印（\(outcome.result.rawValue)\(outcome.jobID.map { "，作业 #\($0)" } ?? "")）：\(outcome.status.message) 处理建议：\(outcome.status.remedy)"
             switch outcome.status.condition {

@@ -6,7 +6,8 @@
 // Usage: store-crash-writer --db PATH --key PATH --first INDEX
 import Foundation
 import KioskStore
-import KioskTesting
+import KioskStoreTesting
+import KioskDomainTesting
 
 func argument(_ name: String) -> String? {
     let arguments = CommandLine.arguments

@@ -1,6 +1,10 @@
 import CentralService
 import Foundation
-import KioskTesting
+import CentralServiceTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// central-sim refuses unsigned, stale, replayed and tampered requests (401 with the reason).
@@ -68,7 +72,7 @@ import Testing
 
     @Test func aClientWithASkewedClockIsRefused() async throws {
         let sim = try await CentralSimHarness.start(signatureWindow: 60)
-        let skewed = sim.makeClient(now: { Date().addingTimeInterval(120) })
+        let skewed = sim.makeClient(clock: ManualClock(start: SystemClock().wallTime.addingTimeInterval(120)))
         let outcome = await skewed.submit(CaseFixtures.chongqing(index: 2))
         guard case let .retryable(reason, _, scope) = outcome else {
             Issue.record("expected a retryable refusal, got \(outcome)")

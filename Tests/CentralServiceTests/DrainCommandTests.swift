@@ -1,7 +1,11 @@
 import CentralService
 import Foundation
 import KioskStore
-import KioskTesting
+import CentralServiceTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// `kioskctl outbox drain` as a technician runs it: exit 1 and a JSON report when the central
@@ -33,9 +37,9 @@ import Testing
         let report = document?["report"] as? [String: Any]
         let outbox = document?["outbox"] as? [String: Any]
         #expect(report?["delivered"] as? Int == 1)
-        #expect(report?["refused"] as? Int == 1)
+        #expect(report?["dead"] as? Int == 1)
         #expect(outbox?["pending"] as? Int == 0)
-        #expect(outbox?["refused"] as? Int == 1)
+        #expect(outbox?["dead"] as? Int == 1)
         #expect(child.standardError.contains(bad.localReference))
         #expect(!child.standardOutput.contains(bad.applicant.name))
         #expect(!child.standardError.contains(bad.applicant.idNumber))

@@ -2,7 +2,11 @@ import CentralService
 import Foundation
 import KioskDomain
 import CentralSim
-import KioskTesting
+import CentralServiceTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// The outbox drainer against a real central-sim (in process), with a counted outbox.
@@ -62,13 +66,13 @@ import Testing
                                     onAlert: { alert in alerts.append(alert) })
         let report = try await drainer.run(untilEmpty: true)
         #expect(report.delivered == 6)
-        #expect(report.refused == 1)
-        #expect(alerts.all.map(\.kind) == [.refused])
+        #expect(report.dead == 1)
+        #expect(alerts.all.map(\.kind) == [.dead])
         #expect(alerts.all.first?.caseID == bad.id)
         #expect(alerts.all.first?.lastError.contains("applicant.idNumber") == true)
         let status = try await drainer.status()
         #expect(status.pending == 0)
-        #expect(status.refused == 1)
+        #expect(status.dead == 1)
         await sim.stop()
     }
 
@@ -100,15 +104,15 @@ import Testing
     @Test func retryAfterPausesTheQueue() async throws {
         let sim = try await CentralSimHarness.start(faults: FaultInjection(unavailableRate: 1, retryAfter: 30))
         let outbox = await Self.queue(3)
-        let clock = TestClock(Date())
-        let drainer = OutboxDrainer(store: outbox, submitter: sim.client, configuration: Self.fast, seed: 1, now: { clock.now })
+        let clock = ManualClock(start: SystemClock().wallTime)
+        let drainer = OutboxDrainer(store: outbox, submitter: sim.client, configuration: Self.fast, seed: 1, clock: clock)
         let first = try await drainer.drainOnce()
         #expect(first.attempted == 1)
         #expect(first.servicePauses == 1)
         let status = try await drainer.status()
-        #expect(status.pausedUntil.map { $0.timeIntervalSince(clock.now) } ?? 0 >= 30)
+        #expect(status.pausedUntil.map { $0.timeIntervalSince(clock.wallTime) } ?? 0 >= 30)
         // Still paused: nothing is sent, no case is charged another attempt.
-        clock.advance(10)
+        clock.advance(seconds: 10)
         #expect(try await drainer.drainOnce().attempted == 0)
         #expect(await outbox.entries.values.map(\.attempts).reduce(0, +) == 1)
         await sim.stop()
@@ -171,12 +175,4 @@ final class AlertLog: @unchecked Sendable {
     private var alerts: [DrainAlert] = []
     func append(_ alert: DrainAlert) { lock.withLock { alerts.append(alert) } }
     var all: [DrainAlert] { lock.withLock { alerts } }
-}
-
-final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-    init(_ start: Date) { current = start }
-    var now: Date { lock.withLock { current } }
-    func advance(_ seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
 }

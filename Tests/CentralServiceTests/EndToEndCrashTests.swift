@@ -2,7 +2,11 @@ import CentralService
 import Foundation
 import KioskDomain
 import KioskStore
-import KioskTesting
+import CentralServiceTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -1,7 +1,11 @@
 import CentralService
 import Foundation
 import KioskDomain
-import KioskTesting
+import CentralServiceTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// central-sim's submission path since group commit: the nonce is recorded with the case, the

@@ -1,7 +1,11 @@
 import CentralService
 import Foundation
 import KioskDomain
-import KioskTesting
+import CentralServiceTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// The Idempotency-Key contract: a replay returns the original answer, a changed body is a 409.

@@ -2,7 +2,11 @@ import CentralService
 @testable import CentralSim
 import Foundation
 import KioskDomain
-import KioskTesting
+import CentralServiceTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// Department progress on the simulated clock, department views, search, heartbeats.

@@ -1,6 +1,10 @@
 import CentralService
 import Foundation
-import KioskTesting
+import CentralServiceTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// Request signing, on its own and as central-sim enforces it.

@@ -1,7 +1,11 @@
 import CentralService
 import Foundation
 import KioskDomain
-import KioskTesting
+import CentralServiceTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// 422 with field-level errors, never echoing the submitted personal data.

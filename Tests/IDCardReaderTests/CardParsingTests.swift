@@ -1,7 +1,10 @@
 import IDCardReader
 import IDCardSimulator
 import KioskDomain
-import KioskTesting
+import IDCardReaderTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// Text-block layouts (reference §4) through the encoder the simulator uses and the parser the

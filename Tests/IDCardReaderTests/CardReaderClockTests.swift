@@ -2,7 +2,10 @@ import Foundation
 import IDCardReader
 import IDCardSimulator
 import KioskDomain
-import KioskTesting
+import IDCardReaderTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// The reader actor's timing logic on a manual clock: the simulator's protocol engine answers
@@ -10,6 +13,8 @@ import Testing
 @Suite("card reader actor, deterministic clock")
 struct CardReaderClockTests {
     static let today = CivilDate(year: 2026, month: 11, day: 23)!
+    /// 2026-11-23 09:00 China time.
+    static let morning = Date(timeIntervalSince1970: 1_795_395_600)
 
     /// Counts connection attempts; fails the first `failures` of them.
     final class FlakyConnector: @unchecked Sendable {
@@ -37,7 +42,7 @@ struct CardReaderClockTests {
     }
 
     struct Rig {
-        let clock = ManualClock()
+        let clock = ManualClock(start: CardReaderClockTests.morning)
         let engine: SAMReaderEngine
         let flaky: FlakyConnector
         let reader: CardReader
@@ -50,7 +55,7 @@ struct CardReaderClockTests {
                                          now: { clock.now.offset })
             flaky = FlakyConnector(engine: engine, failures: connectFailures)
             reader = CardReader(connector: flaky.connector, verifier: try SimulatedReaderRig.verifier(),
-                                clock: clock, today: { CardReaderClockTests.today })
+                                clock: clock)
             await log.follow(reader.events)
             let reader = self.reader
             task = Task { await reader.run() }

@@ -1,5 +1,8 @@
 import IDCardReader
-import KioskTesting
+import IDCardReaderTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// Property tests of the incremental decoder against hostile streams: whatever arrives, it never

@@ -2,7 +2,10 @@ import Foundation
 import IDCardReader
 import IDCardSimulator
 import KioskDomain
-import KioskTesting
+import IDCardReaderTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// End to end through the real serial transport (termios on a pty) and the simulator speaking
@@ -10,6 +13,8 @@ import Testing
 @Suite("end to end: serial transport and pty simulator", .serialized)
 struct PTYEndToEndTests {
     static let today = CivilDate(year: 2026, month: 11, day: 23)!
+    /// 2026-11-23 09:00 China time: the reader checks expiry against this day.
+    static let todayMorning = Date(timeIntervalSince1970: 1_795_395_600)
 
     static var fast: CardReader.Configuration {
         var c = CardReader.Configuration()
@@ -31,7 +36,7 @@ struct PTYEndToEndTests {
         var config = fast
         config.readFingerprint = fingerprint
         let reader = CardReader(connector: rig.connector, verifier: try SimulatedReaderRig.verifier(),
-                                configuration: config, today: { today })
+                                configuration: config, clock: ScaledClock(factor: 1, startingAt: todayMorning))
         let log = ReaderEventLog()
         await log.follow(reader.events)
         let task = Task { await reader.run() }

@@ -2,17 +2,20 @@ import Foundation
 import IDCardReader
 import IDCardSimulator
 import KioskDomain
-import KioskTesting
+import IDCardReaderTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// `kioskctl reader …` as a technician runs it: the real executable against the simulator.
 @Suite("kioskctl reader", .serialized)
 struct ReaderCommandTests {
-    static func kioskctl() throws -> URL { try ProcessRunner.product("kioskctl") }
+    static func kioskctl() async throws -> URL { try ProcessRunner.product("kioskctl") }
 
     static func run(_ arguments: [String]) async throws -> ProcessRunner.Result {
-        let exe = try kioskctl()
-        return try await Spawn.offPool { try ProcessRunner.run(exe, arguments) }
+        let exe = try await kioskctl()
+        return try await ProcessRunner.run(exe, arguments)
     }
 
     @Test("read --json: one masked document, exit 0; --reveal shows the full number")
@@ -71,7 +74,7 @@ struct ReaderCommandTests {
         let script = dir.appendingPathComponent("card.json")
         try Data(#"{"type": "permit", "fields": {"issueCount": 2}}"#.utf8).write(to: script)
         let process = Process()
-        process.executableURL = try Self.kioskctl()
+        process.executableURL = try await Self.kioskctl()
         process.arguments = ["reader", "simulate", "--card", script.path]
         let out = Pipe()
         process.standardOutput = out

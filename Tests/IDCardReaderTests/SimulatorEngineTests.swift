@@ -2,7 +2,10 @@ import Foundation
 import IDCardReader
 import IDCardSimulator
 import KioskDomain
-import KioskTesting
+import IDCardReaderTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// The simulator's reader side on its own: the scripted timeline and the protocol states.

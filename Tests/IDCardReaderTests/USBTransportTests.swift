@@ -2,7 +2,10 @@ import Foundation
 import IDCardReader
 import IDCardSimulator
 import KioskDomain
-import KioskTesting
+import IDCardReaderTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 
 /// The libusb path: the library initialises and enumerates for real; SAM framing over bulk

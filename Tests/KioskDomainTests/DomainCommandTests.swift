@@ -1,6 +1,7 @@
 import Foundation
 import KioskDomain
-import KioskTesting
+import KioskDomainTesting
+import TestSupport
 import Testing
 
 /// `kioskctl catalog` and `kioskctl plan` as scripts call them: the built binary in a real
@@ -17,38 +18,38 @@ import Testing
         var message: String
     }
 
-    func kioskctl(_ arguments: [String]) throws -> ProcessRunner.Result {
-        try ProcessRunner.runProduct("kioskctl", arguments)
+    func kioskctl(_ arguments: [String]) async throws -> ProcessRunner.Result {
+        try await ProcessRunner.runProduct("kioskctl", arguments)
     }
 
-    @Test func catalogJSONForACategory() throws {
-        let result = try kioskctl(["catalog", "--region", "sichuan", "--category", "assigned_job_soldier", "--json"])
+    @Test func catalogJSONForACategory() async throws {
+        let result = try await kioskctl(["catalog", "--region", "sichuan", "--category", "assigned_job_soldier", "--json"])
         #expect(result.status == 0)
         let profile = try JSONDecoder().decode(RegionProfile.self, from: result.stdout)
         #expect(profile.items.map(\.code) == ["report", "household", "idcard", "reserve"])
         #expect(profile.categories.map(\.name) == ["安排工作退役士兵"])
     }
 
-    @Test func catalogTextIsChinese() throws {
-        let result = try kioskctl(["catalog", "--region", "ordos"])
+    @Test func catalogTextIsChinese() async throws {
+        let result = try await kioskctl(["catalog", "--region", "ordos"])
         #expect(result.status == 0)
         #expect(result.stdoutText.contains("退伍入户—退伍军人恢复户口"))
         #expect(result.stdoutText.contains("27个工作日"))
         #expect(result.stdoutText.contains("东胜区 0477—8575378"))
     }
 
-    @Test func catalogBadArgumentsExitTwo() throws {
-        let unknown = try kioskctl(["catalog", "--region", "atlantis"])
+    @Test func catalogBadArgumentsExitTwo() async throws {
+        let unknown = try await kioskctl(["catalog", "--region", "atlantis"])
         #expect(unknown.status == 2)
         #expect(unknown.stderrText.contains("chongqing"))
-        let category = try kioskctl(["catalog", "--region", "hebei", "--category", "demobilized_officer"])
+        let category = try await kioskctl(["catalog", "--region", "hebei", "--category", "demobilized_officer"])
         #expect(category.status == 2)
-        let assets = try kioskctl(["catalog", "--region", "hebei", "--assets", "/nonexistent"])
+        let assets = try await kioskctl(["catalog", "--region", "hebei", "--assets", "/nonexistent"])
         #expect(assets.status == 2)
     }
 
-    @Test func readyPlanExitsZeroWithDatesMaterialsAndFields() throws {
-        let result = try kioskctl([
+    @Test func readyPlanExitsZeroWithDatesMaterialsAndFields() async throws {
+        let result = try await kioskctl([
             "plan", "--region", "chongqing", "--category", "self_employed_soldier",
             "--items", "report,household,idcard", "--settlement", "spouse",
             "--answer", "household_mode=join", "--answer", "enlisted_elsewhere=no", "--answer", "idcard_action=damaged",
@@ -67,8 +68,8 @@ import Testing
         #expect(result.stdoutText.contains("\"state\" : \"date\""))
     }
 
-    @Test func blockingQuestionExitsOne() throws {
-        let result = try kioskctl(["plan", "--region", "ordos", "--category", "self_employed_soldier",
+    @Test func blockingQuestionExitsOne() async throws {
+        let result = try await kioskctl(["plan", "--region", "ordos", "--category", "self_employed_soldier",
                                    "--items", "report", "--date", "2026-03-02", "--json"])
         #expect(result.status == 1)
         let document = try JSONDecoder().decode(PlanDocument.self, from: result.stdout)
@@ -76,8 +77,8 @@ import Testing
         #expect(document.plan.blocking.map(\.question) == ["reserve_registered"])
     }
 
-    @Test func itemTheCategoryMayNotChooseExitsOneWithAReason() throws {
-        let result = try kioskctl(["plan", "--region", "sichuan", "--category", "assigned_job_soldier",
+    @Test func itemTheCategoryMayNotChooseExitsOneWithAReason() async throws {
+        let result = try await kioskctl(["plan", "--region", "sichuan", "--category", "assigned_job_soldier",
                                    "--items", "report,subsidy", "--date", "2026-03-02", "--json"])
         #expect(result.status == 1)
         let refusal = try JSONDecoder().decode(Refusal.self, from: result.stdout)
@@ -85,21 +86,21 @@ import Testing
         #expect(refusal.message.contains("安排工作退役士兵"))
     }
 
-    @Test func badPlanArgumentsExitTwo() throws {
+    @Test func badPlanArgumentsExitTwo() async throws {
         let base = ["plan", "--region", "chongqing", "--category", "self_employed_soldier"]
         for extra in [["--items", "report", "--date", "2026-02-30"],
                       ["--items", "lottery"],
                       ["--items", "household", "--settlement", "abroad"],
                       ["--items", "report", "--answer", "colour=red"],
                       ["--items", "report", "--answer", "nonsense"]] {
-            let result = try kioskctl(base + extra)
+            let result = try await kioskctl(base + extra)
             #expect(result.status == 2, "\(extra)")
             #expect(!result.stderrText.isEmpty)
         }
     }
 
-    @Test func helpListsEveryQuestionAndItsValues() throws {
-        let result = try kioskctl(["plan", "--help"])
+    @Test func helpListsEveryQuestionAndItsValues() async throws {
+        let result = try await kioskctl(["plan", "--help"])
         #expect(result.status == 0)
         let help = result.stdoutText
         for catalogProfile in Domain.catalog.profiles {
@@ -108,15 +109,15 @@ import Testing
                 for option in question.options { #expect(help.contains("\(option.value) = \(option.label)")) }
             }
         }
-        let questions = try kioskctl(["plan", "--questions", "--region", "hebei"])
+        let questions = try await kioskctl(["plan", "--questions", "--region", "hebei"])
         #expect(questions.status == 0)
         #expect(questions.stdoutText.contains("household_cancelled：入伍时户口是否已注销（影响：户口登记（退役军人恢复户口））"))
-        let ordos = try kioskctl(["plan", "--questions", "--region", "ordos"])
+        let ordos = try await kioskctl(["plan", "--questions", "--region", "ordos"])
         #expect(ordos.stdoutText.contains("reserve_registered：是否已在旗区人武部完成预备役登记（影响：全部事项）"))
     }
 
-    @Test func unpublishedYearIsReportedNotGuessed() throws {
-        let result = try kioskctl(["plan", "--region", "hebei", "--category", "self_employed_soldier",
+    @Test func unpublishedYearIsReportedNotGuessed() async throws {
+        let result = try await kioskctl(["plan", "--region", "hebei", "--category", "self_employed_soldier",
                                    "--items", "report", "--date", "2027-01-05"])
         #expect(result.status == 0)
         #expect(result.stdoutText.contains("2027年节假日安排尚未公布"))

@@ -1,6 +1,7 @@
 import Foundation
 import KioskDomain
-import KioskTesting
+import KioskDomainTesting
+import TestSupport
 
 /// The shipped catalog and calendar, loaded once per test process, and small helpers.
 enum Domain {

@@ -1,3 +1,4 @@
+import KioskTime
 import KioskDomain
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import KioskDomain
-import KioskTesting
+import KioskDomainTesting
+import TestSupport
 import Testing
 
 /// Broken profiles, written to a temporary folder from the shipped Chongqing profile with one

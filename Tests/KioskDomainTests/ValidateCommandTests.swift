@@ -1,5 +1,6 @@
 import Foundation
-import KioskTesting
+import KioskDomainTesting
+import TestSupport
 import Testing
 
 /// `kioskctl validate` as a technician or a script calls it: a real process, DESIGN's exit codes,
@@ -14,38 +15,38 @@ import Testing
         var warnings: [Finding]
     }
 
-    private func validate(_ args: [String]) throws -> (ProcessRunner.Result, Output?) {
-        let result = try ProcessRunner.runProduct("kioskctl", ["validate"] + args + ["--json", "--today", "2026-11-23"])
+    private func validate(_ args: [String]) async throws -> (ProcessRunner.Result, Output?) {
+        let result = try await ProcessRunner.runProduct("kioskctl", ["validate"] + args + ["--json", "--today", "2026-11-23"])
         return (result, try? JSONDecoder().decode(Output.self, from: result.stdout))
     }
 
-    @Test func validIDNumberExitsZeroAndIsMasked() throws {
-        let (result, output) = try validate(["id-number", "11010519491231002X"])
+    @Test func validIDNumberExitsZeroAndIsMasked() async throws {
+        let (result, output) = try await validate(["id-number", "11010519491231002X"])
         #expect(result.status == 0)
         #expect(output?.valid == true)
         #expect(output?.value == "110***********002X")
         #expect(!result.stdoutText.contains("19491231"))
     }
 
-    @Test func invalidIDNumberExitsOneWithItsReason() throws {
-        let (result, output) = try validate(["id-number", "110105194902300020"])
+    @Test func invalidIDNumberExitsOneWithItsReason() async throws {
+        let (result, output) = try await validate(["id-number", "110105194902300020"])
         #expect(result.status == 1)
         #expect(output?.problems.first?.code == "invalid_birth_date")
         #expect(!result.stdoutText.contains("110105194902300020"))
     }
 
-    @Test func luhnFailureIsAWarningNotARefusal() throws {
-        let (result, output) = try validate(["bank-card", "6212345678901266"])
+    @Test func luhnFailureIsAWarningNotARefusal() async throws {
+        let (result, output) = try await validate(["bank-card", "6212345678901266"])
         #expect(result.status == 0)
         #expect(output?.warnings.first?.code == "luhn")
         #expect(output?.value == "****1266")
     }
 
-    @Test func badArgumentsExitTwo() throws {
-        let result = try ProcessRunner.runProduct("kioskctl", ["validate", "passport", "x"])
+    @Test func badArgumentsExitTwo() async throws {
+        let result = try await ProcessRunner.runProduct("kioskctl", ["validate", "passport", "x"])
         #expect(result.status == 2)
         #expect(!result.stderrText.isEmpty)
-        let missingAssets = try ProcessRunner.runProduct("kioskctl", ["validate", "id-number", "1", "--assets", "/nonexistent"])
+        let missingAssets = try await ProcessRunner.runProduct("kioskctl", ["validate", "id-number", "1", "--assets", "/nonexistent"])
         #expect(missingAssets.status == 2)
         #expect(missingAssets.stderrText.contains("/nonexistent"))
     }

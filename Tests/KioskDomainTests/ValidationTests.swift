@@ -1,6 +1,8 @@
+import KioskTime
 import Foundation
 import KioskDomain
-import KioskTesting
+import KioskDomainTesting
+import TestSupport
 import Testing
 
 @Suite struct ResidentIDNumberTests {

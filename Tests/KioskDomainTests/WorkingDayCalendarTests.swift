@@ -1,6 +1,7 @@
 import Foundation
 import KioskDomain
-import KioskTesting
+import KioskDomainTesting
+import TestSupport
 import Testing
 
 @Suite struct WorkingDayCalendarTests {

@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 import KioskDomain
-import KioskTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 @testable import KioskStore
 
@@ -32,14 +35,14 @@ import Testing
         let store = try rig.open()
         let cases = (0..<4).map { CaseFixtures.chongqing(index: 50 + $0) }
         for filed in cases { try await store.confirm(filed) }
-        try await store.markDelivered(caseID: cases[1].id, centralCaseNumber: "YJS-1", acknowledgedAt: rig.clock.now,
+        try await store.markDelivered(caseID: cases[1].id, centralCaseNumber: "YJS-1", acknowledgedAt: rig.clock.wallTime,
                                       response: Data("{}".utf8))
         let batch = [
-            Acknowledgement(caseID: cases[0].id, centralCaseNumber: "YJS-0", acknowledgedAt: rig.clock.now, response: Data("{\"a\":0}".utf8)),
-            Acknowledgement(caseID: cases[1].id, centralCaseNumber: "YJS-999", acknowledgedAt: rig.clock.now, response: Data()),
-            Acknowledgement(caseID: cases[2].id, centralCaseNumber: "YJS-2", acknowledgedAt: rig.clock.now, response: Data("{\"a\":2}".utf8)),
+            Acknowledgement(caseID: cases[0].id, centralCaseNumber: "YJS-0", acknowledgedAt: rig.clock.wallTime, response: Data("{\"a\":0}".utf8)),
+            Acknowledgement(caseID: cases[1].id, centralCaseNumber: "YJS-999", acknowledgedAt: rig.clock.wallTime, response: Data()),
+            Acknowledgement(caseID: cases[2].id, centralCaseNumber: "YJS-2", acknowledgedAt: rig.clock.wallTime, response: Data("{\"a\":2}".utf8)),
             // The same acknowledgement twice in one batch (a replayed answer) is fine.
-            Acknowledgement(caseID: cases[2].id, centralCaseNumber: "YJS-2", acknowledgedAt: rig.clock.now, response: Data("{\"a\":2}".utf8)),
+            Acknowledgement(caseID: cases[2].id, centralCaseNumber: "YJS-2", acknowledgedAt: rig.clock.wallTime, response: Data("{\"a\":2}".utf8)),
         ]
         await #expect(throws: StoreError.conflictingAcknowledgement(id: cases[1].id, existing: "YJS-1", new: "YJS-999")) {
             try await store.markDelivered(batch)
@@ -48,7 +51,7 @@ import Testing
         #expect(try await store.loadCase(id: cases[1].id).centralCaseNumber == "YJS-1")
         #expect(try await store.loadCase(id: cases[2].id).centralCaseNumber == "YJS-2")
         #expect(try await store.loadCase(id: cases[3].id).centralCaseNumber == nil)
-        let stats = try await store.outboxStats(now: rig.clock.now)
+        let stats = try await store.outboxStats(now: rig.clock.wallTime)
         #expect(stats.delivered == 3 && stats.pending == 1)
         let delivered = try await store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT detail FROM audit_log WHERE event = ? ORDER BY id",

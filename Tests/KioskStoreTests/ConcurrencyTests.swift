@@ -1,6 +1,9 @@
 import Foundation
 import KioskDomain
-import KioskTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 @testable import KioskStore
 
@@ -60,7 +63,7 @@ import Testing
 
         // Reads go on while the other process holds the write lock, and see only committed data.
         #expect(try await store.loadCase(id: filed.id) == filed)
-        #expect(try await store.dueOutbox(now: rig.clock.now, limit: 10).map(\.caseID) == [filed.id])
+        #expect(try await store.dueOutbox(now: rig.clock.wallTime, limit: 10).map(\.caseID) == [filed.id])
         #expect(try await store.deviceEvents().isEmpty)
 
         // A write waits for the lock (busy timeout) and succeeds once the other process commits.
@@ -89,6 +92,6 @@ import Testing
         }
         try await written
         #expect(try await inspector.caseCount() == 30)
-        #expect(try await inspector.outboxStats(now: rig.clock.now).pending == 30)
+        #expect(try await inspector.outboxStats(now: rig.clock.wallTime).pending == 30)
     }
 }

@@ -1,6 +1,9 @@
 import Foundation
 import KioskDomain
-import KioskTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 @testable import KioskStore
 
@@ -42,13 +45,13 @@ import Testing
         // Everything stored is intact, queued oldest first, and deliverable within the reserve.
         #expect(try await store.caseCount() == stored.count)
         for filed in stored { #expect(try await store.loadCase(id: filed.id) == filed) }
-        let due = try await store.dueOutbox(now: rig.clock.now, limit: 1000)
+        let due = try await store.dueOutbox(now: rig.clock.wallTime, limit: 1000)
         #expect(Set(due.map(\.caseID)) == Set(stored.map(\.id)))
         for (number, entry) in due.enumerated() {
-            try await store.markDelivered(caseID: entry.caseID, centralCaseNumber: "CQ-\(number)", acknowledgedAt: rig.clock.now,
+            try await store.markDelivered(caseID: entry.caseID, centralCaseNumber: "CQ-\(number)", acknowledgedAt: rig.clock.wallTime,
                                           response: Data(repeating: 0x7B, count: 64))
         }
-        #expect(try await store.outboxStats(now: rig.clock.now).delivered == stored.count)
+        #expect(try await store.outboxStats(now: rig.clock.wallTime).delivered == stored.count)
         #expect(try await store.auditLog(limit: 1000).contains { $0.event == AuditEvent.caseRefusedDiskFull.rawValue })
     }
 
@@ -80,7 +83,7 @@ import Testing
                    (SELECT count(*) FROM case_photos)
             """)
         #expect(counts == Array(repeating: "\(stored)", count: 5).joined(separator: " "))
-        #expect(try await store.dueOutbox(now: rig.clock.now, limit: 1000).count == stored)
+        #expect(try await store.dueOutbox(now: rig.clock.wallTime, limit: 1000).count == stored)
         try await store.close()
         // After a restart with a larger limit, new cases are accepted again.
         let bigger = try rig.open(maxPageCount: 10_000)

@@ -1,6 +1,9 @@
 import Foundation
 import KioskDomain
-import KioskTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 @testable import KioskStore
 

@@ -1,5 +1,8 @@
 import Foundation
-import KioskTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 @testable import KioskStore
 

@@ -1,6 +1,9 @@
 import Foundation
 import KioskDomain
-import KioskTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 @testable import KioskStore
 
@@ -12,10 +15,10 @@ import Testing
         let cases = (0..<4).map { CaseFixtures.withBankAccountAndPhoto(index: $0) }
         var store: CaseStore? = try rig.open()
         for filed in cases { try await store?.confirm(filed) }
-        try await store?.markDelivered(caseID: cases[0].id, centralCaseNumber: "CQ-9", acknowledgedAt: rig.clock.now, response: Data())
-        try await store?.markAttemptFailed(caseID: cases[1].id, error: "timeout", nextAttemptAt: rig.clock.now.addingTimeInterval(30),
+        try await store?.markDelivered(caseID: cases[0].id, centralCaseNumber: "CQ-9", acknowledgedAt: rig.clock.wallTime, response: Data())
+        try await store?.markAttemptFailed(caseID: cases[1].id, error: "timeout", nextAttemptAt: rig.clock.wallTime.addingTimeInterval(30),
                                            permanent: false)
-        try await store?.markAttemptFailed(caseID: cases[2].id, error: "422", nextAttemptAt: rig.clock.now, permanent: true)
+        try await store?.markAttemptFailed(caseID: cases[2].id, error: "422", nextAttemptAt: rig.clock.wallTime, permanent: true)
         try await store?.recordDiagnostic(check: "printer.test-page", passed: true)
         let before = try await store?.outboxEntries()
         try await store?.close()
@@ -41,14 +44,14 @@ import Testing
         let queued = CaseFixtures.withBankAccountAndPhoto(index: 1)
         try await store.confirm(delivered)
         try await store.confirm(queued)
-        try await store.markDelivered(caseID: delivered.id, centralCaseNumber: "CQ-1", acknowledgedAt: rig.clock.now, response: Data("{}".utf8))
+        try await store.markDelivered(caseID: delivered.id, centralCaseNumber: "CQ-1", acknowledgedAt: rig.clock.wallTime, response: Data("{}".utf8))
         let sealedApplicant = hexBytes(try sqlite(rig.databasePath,
             "SELECT hex(sealed_applicant) FROM cases WHERE id = '\(delivered.id.uuidString)'"))
         #expect(sealedApplicant.count > 32)
 
-        #expect(try await store.purgeExpired(now: rig.clock.now.addingTimeInterval(29 * 86_400)) == 0)
+        #expect(try await store.purgeExpired(now: rig.clock.wallTime.addingTimeInterval(29 * 86_400)) == 0)
         #expect(try await store.loadCase(id: delivered.id).applicant == delivered.applicant)
-        let purgeTime = rig.clock.now.addingTimeInterval(30 * 86_400)
+        let purgeTime = rig.clock.wallTime.addingTimeInterval(30 * 86_400)
         #expect(try await store.purgeExpired(now: purgeTime) == 1)
         #expect(try await store.purgeExpired(now: purgeTime) == 0)
 
@@ -73,15 +76,15 @@ import Testing
         let filed = CaseFixtures.withBankAccountAndPhoto(index: 4)
         let store = try rig.open(purgeAfterDays: 7)
         try await store.confirm(filed)
-        try await store.markDelivered(caseID: filed.id, centralCaseNumber: "CQ-4", acknowledgedAt: rig.clock.now, response: Data())
+        try await store.markDelivered(caseID: filed.id, centralCaseNumber: "CQ-4", acknowledgedAt: rig.clock.wallTime, response: Data())
         try await store.close()
-        rig.clock.advance(by: 8 * 86_400)
+        rig.clock.advance(seconds: 8 * 86_400)
 
         var inspecting = rig.configuration(purgeAfterDays: 7, createIfMissing: false)
         inspecting.purgeOnOpen = false
         #expect(try await CaseStore(configuration: inspecting).loadCase(id: filed.id).applicant == filed.applicant)
         let daemon = try rig.open(purgeAfterDays: 7)
-        await #expect(throws: StoreError.personalDataPurged(id: filed.id, purgedAt: rig.clock.now)) {
+        await #expect(throws: StoreError.personalDataPurged(id: filed.id, purgedAt: rig.clock.wallTime)) {
             try await daemon.loadCase(id: filed.id)
         }
     }

@@ -1,6 +1,9 @@
 import Foundation
 import KioskDomain
-import KioskTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 @testable import KioskStore
 
@@ -16,10 +19,10 @@ import Testing
         let first = cases[0]
         try await store.markAttemptFailed(caseID: first.id,
                                           error: "422 字段错误: 姓名 \(first.applicant.name) 身份证 \(first.applicant.idNumber)",
-                                          nextAttemptAt: rig.clock.now, permanent: false)
+                                          nextAttemptAt: rig.clock.wallTime, permanent: false)
         try await store.recordDeviceEvent(device: "reader", event: "card-read", detail: "号码 \(first.applicant.idNumber)")
         try await store.markDelivered(caseID: cases[1].id, centralCaseNumber: "CQ2026112300001",
-                                      acknowledgedAt: rig.clock.now, response: Data("{\"name\":\"\(cases[1].applicant.name)\"}".utf8))
+                                      acknowledgedAt: rig.clock.wallTime, response: Data("{\"name\":\"\(cases[1].applicant.name)\"}".utf8))
 
         // The WAL still holds every write here: the files are searched before any checkpoint.
         let files = rig.databaseFiles

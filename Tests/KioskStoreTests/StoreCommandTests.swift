@@ -1,6 +1,9 @@
 import Foundation
 import KioskDomain
-import KioskTesting
+import KioskStoreTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import Testing
 @testable import KioskStore
 
@@ -17,17 +20,17 @@ import Testing
             let store = try rig.open(alertThreshold: 5)
             for filed in cases {
                 try await store.confirm(filed)
-                rig.clock.advance(by: 60)
+                rig.clock.advance(seconds: 60)
             }
-            try await store.markDelivered(caseID: cases[0].id, centralCaseNumber: "CQ2026112300042", acknowledgedAt: rig.clock.now,
+            try await store.markDelivered(caseID: cases[0].id, centralCaseNumber: "CQ2026112300042", acknowledgedAt: rig.clock.wallTime,
                                           response: Data())
             try await store.markAttemptFailed(caseID: cases[1].id, error: "422 身份证号码 \(cases[1].applicant.idNumber) 校验失败",
-                                              nextAttemptAt: rig.clock.now.addingTimeInterval(3600), permanent: true)
+                                              nextAttemptAt: rig.clock.wallTime.addingTimeInterval(3600), permanent: true)
             try await store.close()
         }
 
-        func kioskctl(_ arguments: [String]) throws -> ProcessRunner.Result {
-            try ProcessRunner.runProduct("kioskctl", arguments + ["--db", rig.databasePath, "--key", rig.keyFilePath])
+        func kioskctl(_ arguments: [String]) async throws -> ProcessRunner.Result {
+            try await ProcessRunner.runProduct("kioskctl", arguments + ["--db", rig.databasePath, "--key", rig.keyFilePath])
         }
 
         /// Every personal value of every case, which no output may contain.
@@ -43,7 +46,7 @@ import Testing
     @Test func casesListShowsMaskedNamesNewestFirst() async throws {
         let fixture = try await Fixture()
         defer { fixture.rig.remove() }
-        let result = try fixture.kioskctl(["cases", "list", "--json"])
+        let result = try await fixture.kioskctl(["cases", "list", "--json"])
         #expect(result.status == 0, "\(result.stderrText)")
         fixture.expectNoPersonalData(result)
         struct Document: Decodable { var count: Int; var cases: [CaseListing] }
@@ -53,7 +56,7 @@ import Testing
         #expect(document.cases.last?.maskedName == Masking.name(fixture.cases[0].applicant.name))
         #expect(document.cases.map(\.state) == [.pending, .dead, .delivered])
 
-        let text = try fixture.kioskctl(["cases", "list"])
+        let text = try await fixture.kioskctl(["cases", "list"])
         #expect(text.status == 0)
         #expect(text.stdoutText.contains("本地编号") && text.stdoutText.contains("被拒收"))
         fixture.expectNoPersonalData(text)
@@ -64,7 +67,7 @@ import Testing
         defer { fixture.rig.remove() }
         let filed = fixture.cases[0]
         for key in [filed.localReference, filed.id.uuidString, "CQ2026112300042"] {
-            let result = try fixture.kioskctl(["cases", "show", key, "--json"])
+            let result = try await fixture.kioskctl(["cases", "show", key, "--json"])
             #expect(result.status == 0, "\(result.stderrText)")
             fixture.expectNoPersonalData(result)
             let masked = try JSONDecoder().decode(MaskedCase.self, from: result.stdout)
@@ -75,12 +78,12 @@ import Testing
             #expect(masked.fields.first { $0.code == "enlist_date" }?.value == "2021-09-10")
             #expect(masked.items.count == filed.items.count)
         }
-        let text = try fixture.kioskctl(["cases", "show", filed.localReference])
+        let text = try await fixture.kioskctl(["cases", "show", filed.localReference])
         #expect(text.status == 0)
         #expect(text.stdoutText.contains("申请人：\(Masking.name(filed.applicant.name))"))
         fixture.expectNoPersonalData(text)
 
-        let unknown = try fixture.kioskctl(["cases", "show", "CQ01-19990101-9999"])
+        let unknown = try await fixture.kioskctl(["cases", "show", "CQ01-19990101-9999"])
         #expect(unknown.status == 1)
         #expect(unknown.stderrText.contains("未找到该案件"))
     }
@@ -88,7 +91,7 @@ import Testing
     @Test func outboxListAndRetry() async throws {
         let fixture = try await Fixture()
         defer { fixture.rig.remove() }
-        let listed = try fixture.kioskctl(["outbox", "list", "--json"])
+        let listed = try await fixture.kioskctl(["outbox", "list", "--json"])
         #expect(listed.status == 0, "\(listed.stderrText)")
         fixture.expectNoPersonalData(listed)
         let report = try JSONDecoder().decode(OutboxReport.self, from: listed.stdout)
@@ -97,17 +100,17 @@ import Testing
         let dead = try #require(report.entries.first { $0.state == .dead })
         #expect(dead.alerting && dead.lastError?.contains("[已隐去]") == true)
 
-        let deadOnly = try JSONDecoder().decode(OutboxReport.self, from: try fixture.kioskctl(["outbox", "list", "--state", "dead", "--json"]).stdout)
+        let deadOnly = try JSONDecoder().decode(OutboxReport.self, from: try await fixture.kioskctl(["outbox", "list", "--state", "dead", "--json"]).stdout)
         #expect(deadOnly.entries.map(\.caseID) == [fixture.cases[1].id.uuidString])
 
-        let retried = try fixture.kioskctl(["outbox", "retry", fixture.cases[1].localReference])
+        let retried = try await fixture.kioskctl(["outbox", "retry", fixture.cases[1].localReference])
         #expect(retried.status == 0, "\(retried.stderrText)")
         #expect(retried.stdoutText.contains("已安排立即重新报送"))
         let store = try fixture.rig.open()
         #expect(try await store.outboxStats(now: Date()).dead == 0)
         #expect(try await store.dueOutbox(now: Date(), limit: 10).map(\.caseID).contains(fixture.cases[1].id))
 
-        let delivered = try fixture.kioskctl(["outbox", "retry", fixture.cases[0].localReference, "--json"])
+        let delivered = try await fixture.kioskctl(["outbox", "retry", fixture.cases[0].localReference, "--json"])
         #expect(delivered.status == 1)
         #expect(delivered.stderrText.contains("已成功报送"))
         #expect(delivered.stdout.isEmpty)
@@ -117,13 +120,13 @@ import Testing
         let fixture = try await Fixture()
         defer { fixture.rig.remove() }
         let missing = fixture.rig.directory.appendingPathComponent("nope.sqlite").path
-        let noDatabase = try ProcessRunner.runProduct("kioskctl", ["cases", "list", "--db", missing, "--key", fixture.rig.keyFilePath])
+        let noDatabase = try await ProcessRunner.runProduct("kioskctl", ["cases", "list", "--db", missing, "--key", fixture.rig.keyFilePath])
         #expect(noDatabase.status == 2)
         #expect(noDatabase.stderrText.contains(missing))
         #expect(!FileManager.default.fileExists(atPath: missing))
 
         let otherKey = fixture.rig.directory.appendingPathComponent("other.key").path
-        let noKey = try ProcessRunner.runProduct("kioskctl", ["outbox", "list", "--db", fixture.rig.databasePath, "--key", otherKey])
+        let noKey = try await ProcessRunner.runProduct("kioskctl", ["outbox", "list", "--db", fixture.rig.databasePath, "--key", otherKey])
         #expect(noKey.status == 2)
         #expect(noKey.stderrText.contains(otherKey) && noKey.stderrText.contains("找不到数据加密密钥文件"))
         #expect(!FileManager.default.fileExists(atPath: otherKey))

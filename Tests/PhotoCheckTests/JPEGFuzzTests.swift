@@ -1,5 +1,8 @@
+import KioskTime
 import Foundation
-import KioskTesting
+import PhotoCheckTesting
+import KioskDomainTesting
+import TestSupport
 import Testing
 @testable import PhotoCheck
 

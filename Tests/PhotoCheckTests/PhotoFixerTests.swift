@@ -1,5 +1,7 @@
 import Foundation
-import KioskTesting
+import PhotoCheckTesting
+import KioskDomainTesting
+import TestSupport
 import Testing
 @testable import PhotoCheck
 

@@ -1,6 +1,8 @@
 import Foundation
 import KioskDomain
-import KioskTesting
+import PhotoCheckTesting
+import KioskDomainTesting
+import TestSupport
 import Testing
 @testable import PhotoCheck
 

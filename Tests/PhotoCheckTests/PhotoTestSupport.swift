@@ -1,6 +1,8 @@
 import Foundation
 import KioskDomain
-import KioskTesting
+import PhotoCheckTesting
+import KioskDomainTesting
+import TestSupport
 @testable import PhotoCheck
 
 /// The cascade is parsed once per test process (930 KB of XML) and shared by every test.

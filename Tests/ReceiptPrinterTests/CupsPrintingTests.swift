@@ -1,6 +1,9 @@
 import Foundation
 import KioskDomain
-import KioskTesting
+import ReceiptPrinterTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import ReceiptPrinter
 import Testing
 
@@ -28,7 +31,7 @@ import Testing
 
     @Test func bytesArriveExactlyAndCompletedOnlyAfterTheyArrived() async throws {
         let bytes = try acknowledgementBytes()
-        let outcome = try await submitter().print(bytes, title: "test", clock: ContinuousClock())
+        let outcome = try await submitter().print(bytes, title: "test")
         #expect(outcome.result == .printed, "\(outcome) \(cupsd.jobLog)")
         let job = try #require(outcome.jobID)
         // Completed is reported only after the backend renamed the finished file into place.
@@ -40,7 +43,7 @@ import Testing
     @Test func overTheLoopbackPortToo() async throws {
         let bytes = try acknowledgementBytes(1)
         let q = try await CupsPrinterQueue.open(queue: queue, server: cupsd.loopbackServer)
-        let outcome = await JobSubmitter(queue: q).print(bytes, title: "test", clock: ContinuousClock())
+        let outcome = await JobSubmitter(queue: q).print(bytes, title: "test")
         #expect(outcome.printed, "\(outcome)\n\(cupsd.jobLog.suffix(1500))")
         let job = try #require(outcome.jobID)
         #expect(cupsd.receivedJob(job, queue: queue).map { [UInt8]($0) } == bytes)
@@ -54,7 +57,7 @@ import Testing
 
     @Test func missingQueueIsReported() async throws {
         let q = try await CupsPrinterQueue.open(queue: "no-such-queue", server: cupsd.server)
-        let outcome = await JobSubmitter(queue: q).print([0x1B, 0x40], title: "test", clock: ContinuousClock())
+        let outcome = await JobSubmitter(queue: q).print([0x1B, 0x40], title: "test")
         #expect(!outcome.printed)
         #expect(outcome.status.condition == .queueMissing)
     }
@@ -65,7 +68,7 @@ import Testing
         let status = await s.queue.status()
         #expect(status.condition == .paused)
         #expect(status.stateMessage == "technician maintenance")
-        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        let outcome = await s.print(try acknowledgementBytes(), title: "test")
         #expect(outcome.result == .notSubmitted)
         #expect(outcome.status.condition == .paused)
         #expect(cupsd.receivedJobCount(queue: queue) == 0)
@@ -76,7 +79,7 @@ import Testing
     @Test func rejectingQueue() async throws {
         try await cupsd.reject(queue)
         let s = try await submitter()
-        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        let outcome = await s.print(try acknowledgementBytes(), title: "test")
         #expect(!outcome.printed)
         #expect(outcome.status.condition == .notAccepting)
         #expect(outcome.status.accepting == false)
@@ -101,7 +104,7 @@ import Testing
     @Test func backendFailureWithAbortJob() async throws {
         try cupsd.setMode("fail", queue: queue)
         let s = try await submitter()
-        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        let outcome = await s.print(try acknowledgementBytes(), title: "test")
         #expect(outcome.result == .aborted, "\(outcome)")
         #expect(!outcome.printed)
         #expect(!outcome.status.canPrint || outcome.result == .aborted)
@@ -117,7 +120,7 @@ import Testing
     func deviceStopsWithAFault(mode: String, condition: PrinterStatus.Condition, words: String) async throws {
         try cupsd.setMode(mode, queue: queue)
         let s = try await submitter()
-        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        let outcome = await s.print(try acknowledgementBytes(), title: "test")
         #expect(!outcome.printed)
         #expect(outcome.result == .stopped, "\(outcome)")
         #expect(outcome.status.condition == condition, "\(outcome)")
@@ -136,7 +139,7 @@ import Testing
     @Test func mediaLowStillPrints() async throws {
         try cupsd.setMode("media-low", queue: queue)
         let s = try await submitter()
-        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        let outcome = await s.print(try acknowledgementBytes(), title: "test")
         #expect(outcome.printed)
         #expect(await s.queue.status().condition == .mediaLow)
         try cupsd.setMode("ok", queue: queue)
@@ -150,7 +153,8 @@ import Testing
     /// clock once the backend is waiting, so machine load cannot change the outcome.
     @Test func offline() async throws {
         try cupsd.setMode("offline", queue: queue)
-        let s = JobSubmitter(queue: try await CupsPrinterQueue.open(queue: queue, server: cupsd.server), timeout: .seconds(2))
+        let s = JobSubmitter(queue: try await CupsPrinterQueue.open(queue: queue, server: cupsd.server),
+                             clock: ManualClock(stepping: true), timeout: .seconds(2))
         #expect(await s.queue.status().canPrint)
         let job = try await s.queue.submit(try acknowledgementBytes(), title: "test")
         var waited = 0
@@ -159,7 +163,7 @@ import Testing
             waited += 1
         }
         #expect(await s.queue.status().condition == .offline)
-        let outcome = await s.follow(job, clock: SteppingClock())
+        let outcome = await s.follow(job)
         #expect(!outcome.printed)
         #expect(outcome.result == .timedOut, "\(outcome)")
         #expect(outcome.status.condition == .offline, "\(outcome)\n\(cupsd.jobLog.suffix(3000))")
@@ -175,7 +179,7 @@ import Testing
         cupsd.stop()
         let status = await s.queue.status()
         #expect(status.condition == .schedulerDown)
-        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: ContinuousClock())
+        let outcome = await s.print(try acknowledgementBytes(), title: "test")
         #expect(outcome.result == .notSubmitted)
         #expect(outcome.status.condition == .schedulerDown)
         try await cupsd.restart()
@@ -186,10 +190,11 @@ import Testing
     /// restart the technician cancels the leftover job and printing works again.
     @Test func schedulerStopsMidJob() async throws {
         try cupsd.setMode("slow:600", queue: queue)
-        let s = try await submitter()
+        let s = JobSubmitter(queue: try await CupsPrinterQueue.open(queue: queue, server: cupsd.server),
+                             clock: ManualClock(stepping: true), timeout: .seconds(20))
         let job = try await s.queue.submit(try acknowledgementBytes(), title: "test")
         cupsd.stop()
-        let outcome = await s.follow(job, clock: SteppingClock())
+        let outcome = await s.follow(job)
         #expect(outcome.result == .stopped)
         #expect(!outcome.printed)
         #expect(outcome.status.condition == .schedulerDown)
@@ -205,8 +210,7 @@ import Testing
         try cupsd.setMode("slow:600", queue: queue)
         let service = try ReceiptService(model: .standard80mm, submitter: try await submitter(), assets: RepositoryPaths.assets)
         let filed = CaseFixtures.chongqing(index: 9)
-        let now = Date(timeIntervalSince1970: 1_795_400_600)
-        let printing = Task { try await service.printAcknowledgement(filed, now: now, clock: ContinuousClock()) }
+        let printing = Task { await service.printAcknowledgement(filed) }
         let probe = try await CupsPrinterQueue.open(queue: queue, server: cupsd.server)
         var waited = 0
         while (try? await probe.job(1).state) != .processing, waited < 3_000 {
@@ -214,13 +218,13 @@ import Testing
             waited += 1
         }
         cupsd.stop()
-        let outcome = try await printing.value
+        let outcome = await printing.value
         #expect(!outcome.printed)
         #expect(outcome.status.condition == .schedulerDown)
         #expect(await service.orphanedJobs == [1])
         try await cupsd.restart()
         try cupsd.setMode("ok", queue: queue)
-        let copy = try #require(try await service.reprint(caseID: filed.id, now: now.addingTimeInterval(60), clock: ContinuousClock()))
+        let copy = await service.reprint(filed)
         #expect(copy.printed, "\(copy)\n\(cupsd.jobLog.suffix(2000))")
         #expect(await service.orphanedJobs.isEmpty)
         #expect(try await probe.job(1).state == .canceled)
@@ -231,10 +235,10 @@ import Testing
     /// The stepping clock makes the 2 s limit expire after 200 polls, however fast the machine is.
     @Test func timeoutCancelsTheJob() async throws {
         try cupsd.setMode("slow:600", queue: queue)
-        let clock = SteppingClock()
-        let s = JobSubmitter(queue: try await CupsPrinterQueue.open(queue: queue, server: cupsd.server), timeout: .seconds(2),
-                             pollInterval: .milliseconds(10))
-        let outcome = await s.print(try acknowledgementBytes(), title: "test", clock: clock)
+        let clock = ManualClock(stepping: true)
+        let s = JobSubmitter(queue: try await CupsPrinterQueue.open(queue: queue, server: cupsd.server), clock: clock,
+                             timeout: .seconds(2), pollInterval: .milliseconds(10))
+        let outcome = await s.print(try acknowledgementBytes(), title: "test")
         #expect(outcome.result == .timedOut)
         #expect(!outcome.printed)
         #expect(clock.sleepCount == 200)
@@ -245,10 +249,9 @@ import Testing
     @Test func reprintIsMarkedAndPrints() async throws {
         let service = try ReceiptService(model: .standard80mm, submitter: try await submitter(), assets: RepositoryPaths.assets)
         let filed = CaseFixtures.chongqing(index: 2)
-        let now = Date(timeIntervalSince1970: 1_795_400_600)
-        let first = try await service.printAcknowledgement(filed, now: now, clock: ContinuousClock())
+        let first = await service.printAcknowledgement(filed)
         #expect(first.printed)
-        let again = try #require(try await service.reprint(caseID: filed.id, now: now.addingTimeInterval(300), clock: ContinuousClock()))
+        let again = await service.reprint(filed)
         #expect(again.printed)
         let firstJob = try #require(first.jobID), againJob = try #require(again.jobID)
         let original = try #require(cupsd.receivedJob(firstJob, queue: queue))
@@ -258,27 +261,24 @@ import Testing
         #expect(!originalText.contains("补打"))
         #expect(copyText.contains("【补打】"))
         #expect(copyText.contains("补打时间"))
-        #expect(try await service.reprint(caseID: UUID(), now: now, clock: ContinuousClock()) == nil)
     }
 
     /// The field story: paper runs out while the veteran's receipt prints; the case is kept; the
     /// technician loads paper and re-enables the queue; the receipt is reprinted marked 补打.
     /// The diagnostics report and the 不予受理 notice go through the same path.
     @Test func paperOutThenReprintAndTechnicianDocuments() async throws {
-        let service = try ReceiptService(model: .standard80mm, submitter: try await submitter(), assets: RepositoryPaths.assets,
-                                         reprintCapacity: 2)
+        let service = try ReceiptService(model: .standard80mm, submitter: try await submitter(), assets: RepositoryPaths.assets)
         let now = Date(timeIntervalSince1970: 1_795_400_600)
         try cupsd.setMode("media-empty", queue: queue)
         let filed = CaseFixtures.chongqing(index: 4)
-        let failed = try await service.printAcknowledgement(filed, now: now, clock: ContinuousClock())
+        let failed = await service.printAcknowledgement(filed)
         #expect(!failed.printed)
         #expect(failed.status.condition == .mediaEmpty)
-        #expect(await service.reprintable == [filed.id])
         try cupsd.setMode("ok", queue: queue)
         try await cupsd.enable(queue)
-        let copy = try #require(try await service.reprint(caseID: filed.id, now: now.addingTimeInterval(120), clock: ContinuousClock()))
+        let copy = await service.reprint(filed)
         #expect(copy.printed)
-        let report = try await service.printDiagnostics(terminalID: "CQ-YB-01", now: now, clock: ContinuousClock())
+        let report = try await service.printDiagnostics(terminalID: "CQ-YB-01")
         #expect(report.printed)
         let reportJob = try #require(report.jobID)
         let reportBytes = try #require(cupsd.receivedJob(reportJob, queue: queue))
@@ -290,10 +290,7 @@ import Testing
                                    itemTitles: ["一次性经济补助金给付"], department: "区退役军人事务局", decidedOn: filed.filedOn,
                                    reason: "未提供本人Ⅰ类银行账户。", basis: "渝退役军人局〔2023〕22号。", remedy: "补正后重新申请。",
                                    hall: filed.hall, consultationPhone: "023-67890000", printedAt: now)
-        #expect(try await service.printRefusal(notice, clock: ContinuousClock()).printed)
-        // Only the last two cases stay reprintable.
-        for index in 5..<8 { _ = try await service.printAcknowledgement(CaseFixtures.chongqing(index: index), now: now, clock: ContinuousClock()) }
-        #expect(await service.reprintable == [CaseFixtures.chongqing(index: 7).id, CaseFixtures.chongqing(index: 6).id])
+        #expect(try await service.printRefusal(notice).printed)
     }
 
     @Test func printerStatusCommandAgainstPrivateCupsd() async throws {
@@ -329,7 +326,7 @@ import Testing
 
     private func expectPrintsAgain(_ s: JobSubmitter, expectedJobs: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let bytes = try acknowledgementBytes(5)
-        let outcome = await s.print(bytes, title: "after", clock: ContinuousClock())
+        let outcome = await s.print(bytes, title: "after")
         #expect(outcome.printed, "printing did not recover: \(outcome)\n\(cupsd.jobLog.suffix(3000))", sourceLocation: sourceLocation)
         if let job = outcome.jobID {
             #expect(cupsd.receivedJob(job, queue: queue).map { [UInt8]($0) } == bytes, sourceLocation: sourceLocation)

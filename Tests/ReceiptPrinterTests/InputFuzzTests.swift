@@ -1,6 +1,9 @@
 import Foundation
 import KioskDomain
-import KioskTesting
+import ReceiptPrinterTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import ReceiptPrinter
 import Testing
 

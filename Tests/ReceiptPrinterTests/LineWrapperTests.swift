@@ -1,5 +1,8 @@
 import Foundation
-import KioskTesting
+import ReceiptPrinterTesting
+import KioskDomainTesting
+import KioskTime
+import TestSupport
 import ReceiptPrinter
 import Testing
 

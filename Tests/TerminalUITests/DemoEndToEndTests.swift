@@ -1,7 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import KioskTesting
+import TerminalUITesting
+import KioskTime
+import TestSupport
 import Testing
 import TerminalUI
 
@@ -22,8 +24,8 @@ struct DemoEndToEndTests {
 
         /// Reads until the terminal model satisfies `condition`, judged only between frames
         /// (outside a synchronized update), as a person would see the screen.
-        func wait(_ what: String, _ condition: (VTScreen) -> Bool) throws {
-            try pty.read(timeout: .seconds(15)) { _ in
+        func wait(_ what: String, _ condition: (VTScreen) -> Bool) async throws {
+            try await pty.read(timeout: .seconds(15)) { _ in
                 sync()
                 return !screen.isInSynchronizedUpdate && condition(screen)
             }
@@ -53,10 +55,10 @@ struct DemoEndToEndTests {
     static let modesOn = [1049, 1000, 1002, 1006, 2004]
 
     @Test("The demo starts, draws, takes taps, keys and a resize, and SIGTERM restores the terminal")
-    func fullSession() throws {
+    func fullSession() async throws {
         let session = try Session(size: Size(columns: 100, rows: 30))
         // The status bar is the last row drawn: once it is there, the first frame is complete.
-        try session.wait("first frame") { $0.screenText.contains("TerminalUI 组件演示") && $0.screenText.contains("按 q 退出") }
+        try await session.wait("first frame") { $0.screenText.contains("TerminalUI 组件演示") && $0.screenText.contains("按 q 退出") }
         #expect(Set(Self.modesOn).isSubset(of: session.screen.privateModes))
         #expect(!session.screen.privateModes.contains(25)) // cursor hidden
         #expect(!session.screen.privateModes.contains(7)) // no autowrap
@@ -68,57 +70,57 @@ struct DemoEndToEndTests {
         try session.pty.write("\u{1B}[?2026;2$y")
         let beforeTap = session.pty.output.count
         try session.tap("确认")
-        try session.wait("tap result") { $0.screenText.contains("提示：已点按：确认") }
+        try await session.wait("tap result") { $0.screenText.contains("提示：已点按：确认") }
         #expect(String(decoding: session.pty.output[beforeTap...], as: UTF8.self).contains("\u{1B}[?2026h"))
 
         // A lone ESC becomes the Escape key after the decoder's timeout: back from the picker.
         try session.tap("选择县区")
-        try session.wait("picker") { $0.screenText.contains("共 300 个") }
+        try await session.wait("picker") { $0.screenText.contains("共 300 个") }
         try session.tap("下一页")
-        try session.wait("page 2") { $0.screenText.contains("第 2/") }
+        try await session.wait("page 2") { $0.screenText.contains("第 2/") }
         try session.pty.write("\u{1B}")
-        try session.wait("back on the first screen") { $0.screenText.contains("姓名（可用输入法）") }
+        try await session.wait("back on the first screen") { $0.screenText.contains("姓名（可用输入法）") }
 
         try session.tap("下一步")
-        try session.wait("step change") { $0.screenText.contains("第3步/共6步：核对信息") }
+        try await session.wait("step change") { $0.screenText.contains("第3步/共6步：核对信息") }
 
         try session.pty.write("1101")
         try session.tap("X")
-        try session.wait("typed digits and keypad X") { $0.screenText.contains("# 1101X") }
+        try await session.wait("typed digits and keypad X") { $0.screenText.contains("# 1101X") }
         try session.pty.write("\t王小明") // UTF-8 as an input method sends it
-        try session.wait("Chinese in the name field") { $0.screenText.contains("# 王小明") }
+        try await session.wait("Chinese in the name field") { $0.screenText.contains("# 王小明") }
 
         // A press that slides off the button before release must not act.
         guard let quit = session.screen.find("退出") else { Issue.record("no 退出"); return }
         try session.pty.write("\u{1B}[<0;\(quit.x + 1);\(quit.y + 1)M\u{1B}[<32;2;2M\u{1B}[<0;2;2m")
         try session.tap("打开对话框")
-        try session.wait("dialog") { $0.screenText.contains("【确认提交】") }
+        try await session.wait("dialog") { $0.screenText.contains("【确认提交】") }
         try session.tap("取消", last: true)
-        try session.wait("dialog closed") { $0.screenText.contains("已点按：对话框 取消") }
+        try await session.wait("dialog closed") { $0.screenText.contains("已点按：对话框 取消") }
 
         try session.pty.resize(to: Size(columns: 120, rows: 40))
         session.screen.resize(to: Size(columns: 120, rows: 40))
-        try session.wait("repaint at the new size") { $0.line(39).contains("120x40") && $0.screenText.contains("退出") }
+        try await session.wait("repaint at the new size") { $0.line(39).contains("120x40") && $0.screenText.contains("退出") }
         #expect(session.screen.screenText.contains("第3步/共6步"))
 
         session.pty.signal(SIGTERM)
-        let status = try session.pty.waitForExit()
+        let status = try await session.pty.waitForExit()
         session.sync()
         #expect(status == .exited(128 + SIGTERM))
         assertRestored(session)
     }
 
     @Test("q, the 退出 button, SIGINT and SIGHUP all restore the terminal", arguments: ["q", "button", "INT", "HUP"])
-    func otherExits(way: String) throws {
+    func otherExits(way: String) async throws {
         let session = try Session(size: Size(columns: 100, rows: 30))
-        try session.wait("first frame") { $0.screenText.contains("按 q 退出") }
+        try await session.wait("first frame") { $0.screenText.contains("按 q 退出") }
         switch way {
         case "q": try session.pty.write("q")
         case "button": try session.tap("退出")
         case "INT": session.pty.signal(SIGINT)
         default: session.pty.signal(SIGHUP)
         }
-        let status = try session.pty.waitForExit()
+        let status = try await session.pty.waitForExit()
         session.sync()
         let expected: PseudoTerminal.ExitStatus = switch way {
         case "INT": .exited(128 + SIGINT)

@@ -1,4 +1,6 @@
-import KioskTesting
+import TerminalUITesting
+import KioskTime
+import TestSupport
 import Testing
 import TerminalUI
 

@@ -1,7 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import KioskTesting
+import TerminalUITesting
+import KioskTime
+import TestSupport
 import Synchronization
 import Testing
 import TerminalUI

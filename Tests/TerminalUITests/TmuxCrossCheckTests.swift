@@ -1,4 +1,6 @@
-import KioskTesting
+import TerminalUITesting
+import KioskTime
+import TestSupport
 import Testing
 import TerminalUI
 
@@ -15,11 +17,11 @@ struct TmuxCrossCheckTests {
     }
 
     @Test("tmux shows the same screen as the headless frame, before and after a tap")
-    func sameScreen() throws {
+    func sameScreen() async throws {
         let tmux = try TmuxSession([try BuiltProducts.path("kioskctl"), "ui", "demo"], size: Self.size)
         defer { tmux.stop() }
         var headless = HeadlessProgram(app: WidgetDemo(), model: .init(), size: Self.size)
-        let first = try tmux.waitFor { $0.contains("退出") && $0.contains("100x30") }
+        let first = try await tmux.waitFor { $0.contains("退出") && $0.contains("100x30") }
         #expect(try tmux.modes() == "1 1")
         #expect(comparable(first) == comparable(headless.screen))
 
@@ -29,7 +31,7 @@ struct TmuxCrossCheckTests {
         let x = region.rect.x + 2, y = region.rect.y + 1
         try tmux.send("\u{1B}[<0;\(x + 1);\(y + 1)M\u{1B}[<0;\(x + 1);\(y + 1)m")
         headless.tap(at: Point(x: x, y: y))
-        let after = try tmux.waitFor { $0.contains("已点按：确认") }
+        let after = try await tmux.waitFor { $0.contains("已点按：确认") }
         #expect(comparable(after) == comparable(headless.screen))
 
         for id in ["next", "keypad.7", "materials.3"] {
@@ -40,7 +42,7 @@ struct TmuxCrossCheckTests {
         }
         let expected = comparable(headless.screen)
         var last = ""
-        let matched = (try? tmux.waitFor { last = $0; return comparable($0) == expected }) != nil
+        let matched = (try? await tmux.waitFor { last = $0; return comparable($0) == expected }) != nil
         #expect(matched, "tmux:\n\(last)\nheadless:\n\(headless.screen)")
     }
 }

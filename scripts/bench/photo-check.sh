@@ -15,8 +15,8 @@ repeat="${1:-100}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --product bench-photo >&2
-bin="$(swift build -c release --show-bin-path)/bench-photo"
+swift build -c release --package-path Benchmarks --product bench-photo >&2
+bin="$(swift build -c release --package-path Benchmarks --show-bin-path)/bench-photo"
 "$bin" fixtures "$work/photos" >/dev/null
 photos=("$work"/photos/*.jpg)
 

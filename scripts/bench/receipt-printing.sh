@@ -12,8 +12,8 @@ cd "$(dirname "$0")/../.."
 encode_n="${1:-2000}"
 cups_n="${2:-50}"
 python3 -c 'import escpos' 2>/dev/null || pip install --quiet "python-escpos==3.1"
-swift build -c release --product bench-receipt >/dev/null
-bench=.build/release/bench-receipt
+swift build -c release --package-path Benchmarks --product bench-receipt >/dev/null
+bench=Benchmarks/.build/release/bench-receipt
 spec=$(mktemp /tmp/receipt-bench-XXXX.json)
 trap 'rm -f "$spec"' EXIT
 "$bench" lines "$spec"

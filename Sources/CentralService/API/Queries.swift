@@ -8,7 +8,7 @@ public struct CaseSearchRequest: Codable, Sendable, Equatable {
 }
 
 /// One case in a list: no personal data, only what identifies and summarises it.
-public struct CaseSummary: Codable, Sendable, Equatable {
+public struct CentralCaseSummary: Codable, Sendable, Equatable {
     public var caseId: UUID
     public var caseNumber: String
     public var localReference: String
@@ -31,8 +31,8 @@ public struct CaseSummary: Codable, Sendable, Equatable {
 }
 
 public struct CaseList: Codable, Sendable, Equatable {
-    public var cases: [CaseSummary]
-    public init(cases: [CaseSummary]) { self.cases = cases }
+    public var cases: [CentralCaseSummary]
+    public init(cases: [CentralCaseSummary]) { self.cases = cases }
 }
 
 /// `GET /v1/departments/{department}/cases/{caseNumber}`: what one department receives — its

@@ -4,6 +4,7 @@ import KioskDomain
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
+import KioskTime
 
 /// The kiosk's client of the central service: signs every request, sends the case UUID as the
 /// Idempotency-Key, bounds every call with timeouts, and turns what happened into values.
@@ -41,12 +42,12 @@ public final class CentralClient: Sendable {
     public let configuration: Configuration
     private let signer: RequestSigner
     private let http: HTTPClient
-    private let now: @Sendable () -> Date
+    private let clock: any KioskClock
 
-    public init(configuration: Configuration, secret: TerminalSecret, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(configuration: Configuration, secret: TerminalSecret, clock: any KioskClock = SystemClock()) {
         self.configuration = configuration
         self.signer = RequestSigner(terminalID: configuration.terminalID, secret: secret)
-        self.now = now
+        self.clock = clock
         var httpConfiguration = HTTPClient.Configuration(
             timeout: .init(connect: .init(configuration.connectTimeout), read: .init(configuration.requestTimeout)))
         httpConfiguration.httpVersion = .http1Only
@@ -116,7 +117,7 @@ public final class CentralClient: Sendable {
     /// Sends one signed request and reads the whole answer within the request timeout.
     public func send(_ method: String, _ path: String, body: Data = Data(),
                      extraHeaders: [(String, String)] = []) async throws -> RawResponse {
-        let signature = signer.sign(method: method, path: path, body: body, date: now())
+        let signature = signer.sign(method: method, path: path, body: body, date: clock.wallTime)
         var request = HTTPClientRequest(url: configuration.baseURL.absoluteString.trimmingSuffix("/") + path)
         request.method = HTTPMethod(rawValue: method)
         for (name, value) in signature.headers + extraHeaders { request.headers.add(name: name, value: value) }
@@ -124,7 +125,7 @@ public final class CentralClient: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let deadline = NIODeadline.now() + .init(configuration.requestTimeout)
+        let deadline = NIODeadline.now() + .init(configuration.requestTimeout) // clock-exempt: a socket deadline is real time
         let response = try await http.execute(request, deadline: deadline)
         let buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
         var headers: [String: String] = [:]

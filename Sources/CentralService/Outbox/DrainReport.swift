@@ -6,8 +6,9 @@ public struct DrainAlert: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable {
         /// Failed `attempts` times in a row; still retried, with the capped backoff.
         case stuck
-        /// Refused by the central service (422/409/400); out of the queue until `outbox retry`.
-        case refused
+        /// Refused by the central service (422/409/400); out of the queue (the store's `dead`
+        /// state) until `outbox retry`.
+        case dead
     }
 
     public var kind: Kind
@@ -35,8 +36,8 @@ public struct DrainReport: Sendable, Equatable, Codable {
     public var replayed = 0
     /// Attempts that failed and will be retried.
     public var retried = 0
-    /// Cases refused for good.
-    public var refused = 0
+    /// Cases refused for good (the store's `dead` state).
+    public var dead = 0
     /// Times the pass stopped early because the service as a whole was unavailable.
     public var servicePauses = 0
     public var alerts: [DrainAlert] = []
@@ -48,7 +49,7 @@ public struct DrainReport: Sendable, Equatable, Codable {
         delivered += other.delivered
         replayed += other.replayed
         retried += other.retried
-        refused += other.refused
+        dead += other.dead
         servicePauses += other.servicePauses
         alerts += other.alerts
     }
@@ -59,16 +60,17 @@ public struct OutboxStatus: Sendable, Equatable, Codable {
     public var pending: Int
     public var oldestPendingSeconds: Int?
     public var failing: Int
-    public var refused: Int
+    /// Cases refused for good, waiting for a technician (the store's `dead` state).
+    public var dead: Int
     /// When the drainer will try the service again after it was unavailable, if paused.
     public var pausedUntil: Date?
     public var lastError: String?
 
-    public init(pending: Int, oldestPendingSeconds: Int?, failing: Int, refused: Int, pausedUntil: Date?, lastError: String?) {
+    public init(pending: Int, oldestPendingSeconds: Int?, failing: Int, dead: Int, pausedUntil: Date?, lastError: String?) {
         self.pending = pending
         self.oldestPendingSeconds = oldestPendingSeconds
         self.failing = failing
-        self.refused = refused
+        self.dead = dead
         self.pausedUntil = pausedUntil
         self.lastError = lastError
     }

@@ -2,6 +2,7 @@ import Foundation
 import KioskDomain
 import KioskStore
 import Logging
+import KioskTime
 
 /// Anything that can submit a case; `CentralClient` in production.
 public protocol CaseSubmitter: Sendable {
@@ -48,8 +49,7 @@ public actor OutboxDrainer {
     private let store: any OutboxStore
     private let submitter: any CaseSubmitter
     private let configuration: Configuration
-    private let now: @Sendable () -> Date
-    private let sleep: @Sendable (TimeInterval) async throws -> Void
+    private let clock: any KioskClock
     private let onAlert: @Sendable (DrainAlert) -> Void
     private let logger: Logger
     private var random: SeededRandom
@@ -59,26 +59,26 @@ public actor OutboxDrainer {
 
     public init(store: any OutboxStore, submitter: any CaseSubmitter, configuration: Configuration = Configuration(),
                 seed: UInt64 = UInt64.random(in: .min ... .max),
-                now: @escaping @Sendable () -> Date = { Date() },
-                sleep: @escaping @Sendable (TimeInterval) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
+                clock: any KioskClock = SystemClock(),
                 logger: Logger = Logger(label: "kiosk.outbox"),
                 onAlert: @escaping @Sendable (DrainAlert) -> Void = { _ in }) {
         self.store = store
         self.submitter = submitter
         self.configuration = configuration
         self.random = SeededRandom(seed: seed)
-        self.now = now
-        self.sleep = sleep
+        self.clock = clock
         self.logger = logger
         self.onAlert = onAlert
     }
+
+    private func now() -> Date { clock.wallTime }
 
     /// The queue for the status API: pending count, oldest age, failures, pause.
     public func status() async throws -> OutboxStatus {
         let at = now()
         let stats = try await store.outboxStats(now: at)
         return OutboxStatus(pending: stats.pending, oldestPendingSeconds: stats.oldestPendingAge.map { Int($0) },
-                            failing: stats.failing, refused: stats.dead,
+                            failing: stats.failing, dead: stats.dead,
                             pausedUntil: pausedUntil.flatMap { $0 > at ? $0 : nil }, lastError: lastError)
     }
 
@@ -213,7 +213,7 @@ public actor OutboxDrainer {
             if let pausedUntil, pausedUntil > wake { wake = pausedUntil }
             let delay = min(max(0, wake.timeIntervalSince(at)), configuration.idlePoll)
             if delay > 0 || pass.attempted == 0 {
-                try await sleep(max(delay, 0.005))
+                try await clock.sleep(for: .milliseconds(Int64(max(delay, 0.005) * 1000)))
             }
         }
         return total
@@ -233,8 +233,8 @@ public actor OutboxDrainer {
             let error = "HTTP \(status) \(problem.summary)"
             try await store.markAttemptFailed(caseID: entry.caseID, error: error, nextAttemptAt: at, permanent: true)
             serviceFailures = 0
-            report.refused += 1
-            raise(DrainAlert(kind: .refused, caseID: entry.caseID, localReference: entry.localReference,
+            report.dead += 1
+            raise(DrainAlert(kind: .dead, caseID: entry.caseID, localReference: entry.localReference,
                              attempts: entry.attempts + 1, lastError: error), into: &report)
             return .carryOn
         case let .retryable(reason, retryAfter, scope):

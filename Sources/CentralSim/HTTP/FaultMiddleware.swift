@@ -1,3 +1,4 @@
+import KioskTime
 import CentralService
 import Foundation
 import KioskDomain

@@ -17,12 +17,12 @@ extension CaseRepository {
     }
 
     /// The cases a terminal submitted, oldest first.
-    func cases(terminalID: String, now: Date) async throws -> [CaseSummary] {
+    func cases(terminalID: String, now: Date) async throws -> [CentralCaseSummary] {
         try await summaries(where: "terminal_id = ?", argument: terminalID, now: now)
     }
 
     /// An applicant's cases, found by ID number (stored as a digest for lookup).
-    func cases(idNumber: String, now: Date) async throws -> [CaseSummary] {
+    func cases(idNumber: String, now: Date) async throws -> [CentralCaseSummary] {
         try await summaries(where: "id_number_digest = ?", argument: Self.idDigest(idNumber), now: now)
     }
 
@@ -76,7 +76,7 @@ extension CaseRepository {
         }
     }
 
-    private func summaries(where condition: String, argument: String, now: Date) async throws -> [CaseSummary] {
+    private func summaries(where condition: String, argument: String, now: Date) async throws -> [CentralCaseSummary] {
         try await database.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT case_id, case_number, local_reference, terminal_id, region, accepted_at
@@ -88,7 +88,7 @@ extension CaseRepository {
                 for item in try items(caseID: caseID, acceptedAt: acceptedAt, now: now, db: db) {
                     states[item.state.rawValue, default: 0] += 1
                 }
-                return CaseSummary(caseId: UUID(uuidString: caseID)!, caseNumber: row["case_number"],
+                return CentralCaseSummary(caseId: UUID(uuidString: caseID)!, caseNumber: row["case_number"],
                                    localReference: row["local_reference"], terminalId: row["terminal_id"],
                                    region: row["region"], acceptedAt: acceptedAt, itemStates: states)
             }

@@ -1,5 +1,6 @@
 import Dispatch
 import KioskDomain
+import KioskTime
 
 /// The one owner of a reader: connects, polls for a card, reads it, watches for its removal,
 /// and reconnects with backoff after an unplug or when the reader falls silent.
@@ -29,21 +30,19 @@ public actor CardReader {
     public nonisolated let events: AsyncStream<ReaderEvent>
     private let continuation: AsyncStream<ReaderEvent>.Continuation
     private let connector: Connector
-    private let clock: any Clock<Duration>
+    private let clock: any KioskClock
     private let verifier: CardVerifier
-    private let today: @Sendable () -> CivilDate
     private let configuration: Configuration
     private let io = DispatchQueue(label: "onestop.card-reader.io")
     private let device = DeviceBox()
     public private(set) var status: ReaderStatus = .unknown
 
     public init(connector: @escaping Connector, verifier: CardVerifier, configuration: Configuration = Configuration(),
-                clock: any Clock<Duration> = ContinuousClock(), today: @escaping @Sendable () -> CivilDate) {
+                clock: any KioskClock = SystemClock()) {
         self.connector = connector
         self.verifier = verifier
         self.configuration = configuration
         self.clock = clock
-        self.today = today
         (events, continuation) = AsyncStream.makeStream(of: ReaderEvent.self, bufferingPolicy: .bufferingNewest(256))
     }
 
@@ -126,7 +125,7 @@ public actor CardReader {
                 case let .read(payload):
                     present = true
                     do {
-                        continuation.yield(.cardRead(verifier.verify(try payload.card(), today: today())))
+                        continuation.yield(.cardRead(verifier.verify(try payload.card(), today: clock.today)))
                     } catch {
                         continuation.yield(.readFailed(.cardData(error)))
                     }

@@ -15,7 +15,7 @@ public enum ReadOnce {
                            wait: Duration, poll: Duration = .milliseconds(300), withFingerprint: Bool = false) throws(ReaderFault) -> Result {
         let identity = try ReadSequence.handshake(link)
         let connection = ReaderConnection(label: link.transport.label, samIdentity: identity?.description)
-        let deadline = ContinuousClock.now + wait
+        let deadline = ContinuousClock.now + wait // clock-exempt: a device I/O deadline is real time
         var lastFailure: ReadFailure?
         repeat {
             switch try ReadSequence.attempt(link, withFingerprint: withFingerprint) {
@@ -30,7 +30,7 @@ public enum ReadOnce {
             case .noCard:
                 break
             }
-            guard ContinuousClock.now + poll < deadline else { break }
+            guard ContinuousClock.now + poll < deadline else { break } // clock-exempt: a device I/O deadline is real time
             poll.sleepBlocking()
         } while true
         if let lastFailure { return .failed(connection, lastFailure) }

@@ -19,11 +19,11 @@ public final class SAMLink {
         let limit = timeout ?? timeouts.timeout(for: command)
         transport.discardPendingInput()
         decoder.reset()
-        let deadline = ContinuousClock.now + limit
+        let deadline = ContinuousClock.now + limit // clock-exempt: a device I/O deadline is real time
         do {
             try transport.send(frame: command.frame, timeout: limit)
             while true {
-                let remaining = deadline - ContinuousClock.now
+                let remaining = deadline - ContinuousClock.now // clock-exempt: a device I/O deadline is real time
                 guard remaining > .zero else { break }
                 let chunk = try transport.receive(timeout: remaining)
                 if chunk.isEmpty { break }

@@ -1,8 +1,9 @@
 import Foundation
+import KioskTime
 
 extension CivilDate {
     /// China Standard Time (UTC+8, no daylight saving): the time zone every deadline is counted in.
-    public static let chinaTimeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
+    public static var chinaTimeZone: TimeZone { ChinaTime.timeZone }
 
     /// The calendar date of an instant in the given time zone (China Standard Time by default).
     public init(_ instant: Date, timeZone: TimeZone = CivilDate.chinaTimeZone) {

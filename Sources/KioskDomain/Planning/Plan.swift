@@ -117,7 +117,7 @@ public struct MaterialLine: Codable, Sendable, Equatable {
     /// Item codes that need it; empty when every case needs it (公共材料).
     public var neededBy: [String]
     public var forEveryItem: Bool
-    public var photo: Material.PhotoSpec?
+    public var photo: Material.PhotoRequirement?
 }
 
 /// 一张表单: one field with the departments that receive it.

@@ -16,7 +16,7 @@ public struct Material: Codable, Sendable, Equatable {
     /// Remarks from the seed (`卡号清晰`, `重庆市户籍的身份证可通过数据共享获取`).
     public var note: String?
     /// Photo requirements, for electronic and printed photos.
-    public var photo: PhotoSpec?
+    public var photo: PhotoRequirement?
     public var seed: String?
 
     /// 材料形式.
@@ -53,7 +53,7 @@ public struct Material: Codable, Sendable, Equatable {
     }
 
     /// A photo's rules as the seed states them; PhotoCheck enforces them.
-    public struct PhotoSpec: Codable, Sendable, Equatable {
+    public struct PhotoRequirement: Codable, Sendable, Equatable {
         /// `JPG`.
         public var format: String?
         public var minKB: Int?
@@ -90,7 +90,7 @@ public struct Material: Codable, Sendable, Equatable {
         count = try c.decodeIfPresent(Int.self, forKey: .count) ?? 1
         unit = try c.decodeIfPresent(String.self, forKey: .unit) ?? "份"
         note = try c.decodeIfPresent(String.self, forKey: .note)
-        photo = try c.decodeIfPresent(PhotoSpec.self, forKey: .photo)
+        photo = try c.decodeIfPresent(PhotoRequirement.self, forKey: .photo)
         seed = try c.decodeIfPresent(String.self, forKey: .seed)
     }
 }

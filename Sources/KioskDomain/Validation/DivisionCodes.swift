@@ -94,5 +94,13 @@ public struct DivisionCodes: Sendable {
             .sorted { $0.code < $1.code }
     }
 
+    /// Current units of one level whose code starts with `prefix`, sorted by code: a place
+    /// picker's province, prefecture and county pages (prefix "" for the provinces).
+    public func currentUnits(_ level: Division.Level, withPrefix prefix: String) -> [Division] {
+        byCode.values.compactMap { rows in rows.first(where: { $0.current && $0.level == level }) }
+            .filter { $0.code.hasPrefix(prefix) && $0.code != "830000" && $0.code != "810000" && $0.code != "820000" }
+            .sorted { $0.code < $1.code }
+    }
+
     public var count: Int { byCode.count }
 }

@@ -1,3 +1,4 @@
+import KioskTime
 import Foundation
 import KioskDomain
 

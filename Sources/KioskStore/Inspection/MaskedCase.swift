@@ -1,4 +1,5 @@
 import Foundation
+import KioskTime
 import GRDB
 import KioskDomain
 
@@ -133,14 +134,6 @@ extension OutboxState {
         case .dead: "被拒收，待处理"
         }
     }
-}
-
-/// Timestamps for people and JSON: ISO 8601 with the China offset (+08:00).
-enum ChinaTime {
-    private static let style = Date.ISO8601FormatStyle(timeZone: CivilDate.chinaTimeZone)
-        .year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .colon)
-
-    static func iso(_ date: Date) -> String { date.formatted(style) }
 }
 
 extension CaseStore {

@@ -1,3 +1,4 @@
+import KioskTime
 import Foundation
 
 /// The outbox as `kioskctl outbox list` prints it: the queue's health, then each entry, with

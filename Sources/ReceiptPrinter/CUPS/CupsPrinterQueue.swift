@@ -3,17 +3,14 @@ import Foundation
 
 /// The raw receipt queue on a CUPS scheduler: read its state, submit a raw job, follow a job,
 /// cancel it. One connection, confined to this one queue.
-public final class CupsPrinterQueue: Sendable {
+public final class CupsPrinterQueue: PrinterQueue {
     public let server: CupsServer
     public let queue: String
     private let connection: CupsConnection
 
-    /// Job states as IPP numbers them (RFC 8011 §5.3.7).
-    public enum JobState: Int32, Sendable, Codable {
-        case pending = 3, held = 4, processing = 5, stopped = 6, canceled = 7, aborted = 8, completed = 9
-
-        public var isTerminal: Bool { self == .canceled || self == .aborted || self == .completed }
-    }
+    public typealias JobState = PrintJobState
+    public typealias JobInfo = PrintJobInfo
+    public var serverDescription: String { server.description }
 
     public struct PrinterAttributes: Sendable, Equatable {
         public var state: Int?
@@ -21,12 +18,6 @@ public final class CupsPrinterQueue: Sendable {
         public var accepting: Bool?
         public var message: String?
         public var deviceURI: String?
-    }
-
-    public struct JobInfo: Sendable, Equatable {
-        public var id: Int32
-        public var state: JobState
-        public var reasons: [String]
     }
 
     private init(server: CupsServer, queue: String, connection: CupsConnection) {

@@ -1,3 +1,4 @@
+import KioskTime
 /// Submits one receipt to a queue and follows it to an end, reporting "printed" only when CUPS
 /// says completed.
 ///
@@ -7,7 +8,9 @@
 /// or the time limit passes, the job is canceled and the outcome says why; the receipt can be
 /// reprinted once the fault is cleared.
 public struct JobSubmitter: Sendable {
-    public let queue: CupsPrinterQueue
+    public let queue: any PrinterQueue
+    /// Drives the timeout and the polling pause; its wall time stamps the printed documents.
+    public let clock: any KioskClock
     /// How long a job may take from submission to completed.
     public var timeout: Duration
     /// Pause between job-state polls (a completed job takes ~11 ms on a local cupsd).
@@ -16,15 +19,16 @@ public struct JobSubmitter: Sendable {
     public static let defaultTimeout: Duration = .seconds(20)
     public static let defaultPollInterval: Duration = .milliseconds(10)
 
-    public init(queue: CupsPrinterQueue, timeout: Duration = JobSubmitter.defaultTimeout,
+    public init(queue: any PrinterQueue, clock: any KioskClock = SystemClock(), timeout: Duration = JobSubmitter.defaultTimeout,
                 pollInterval: Duration = JobSubmitter.defaultPollInterval) {
         self.queue = queue
+        self.clock = clock
         self.timeout = timeout
         self.pollInterval = pollInterval
     }
 
-    /// Checks the queue, submits, follows. `clock` drives the timeout and the polling pause.
-    public func print<C: Clock>(_ bytes: [UInt8], title: String, clock: C) async -> PrintOutcome where C.Duration == Duration {
+    /// Checks the queue, submits, follows.
+    public func print(_ bytes: [UInt8], title: String) async -> PrintOutcome {
         let before = await queue.status()
         guard before.canPrint else {
             return PrintOutcome(result: .notSubmitted, jobID: nil, status: before)
@@ -34,19 +38,19 @@ public struct JobSubmitter: Sendable {
             job = try await queue.submit(bytes, title: title)
         } catch {
             let status = await queue.status()
-            let fallback = CupsPrinterQueue.status(for: error, queue: queue.queue, server: queue.server.description)
+            let fallback = CupsPrinterQueue.status(for: error, queue: queue.queue, server: queue.serverDescription)
             return PrintOutcome(result: .notSubmitted, jobID: nil, status: status.canPrint ? fallback : status)
         }
-        return await follow(job, clock: clock)
+        return await follow(job)
     }
 
     /// Polls the job until completed / aborted / canceled / stopped, a blocking printer fault,
     /// or the timeout.
-    public func follow<C: Clock>(_ job: Int32, clock: C) async -> PrintOutcome where C.Duration == Duration {
-        let deadline = clock.now.advanced(by: timeout)
+    public func follow(_ job: Int32) async -> PrintOutcome {
+        let deadline = clock.deadline(after: timeout)
         var seenReasons: [String] = []
         while true {
-            let info: CupsPrinterQueue.JobInfo
+            let info: PrintJobInfo
             do {
                 info = try await queue.job(job)
             } catch {
@@ -54,7 +58,7 @@ public struct JobSubmitter: Sendable {
                 // later, it was not seen to print.
                 // Asking again reconnects, which tells "scheduler down" from other failures.
                 let now = await queue.status()
-                let status = now.canPrint ? CupsPrinterQueue.status(for: error, queue: queue.queue, server: queue.server.description) : now
+                let status = now.canPrint ? CupsPrinterQueue.status(for: error, queue: queue.queue, server: queue.serverDescription) : now
                 return PrintOutcome(result: .stopped, jobID: job, status: status)
             }
             switch info.state {
@@ -75,7 +79,7 @@ public struct JobSubmitter: Sendable {
                     return PrintOutcome(result: .stopped, jobID: job, status: status)
                 }
             }
-            if clock.now >= deadline {
+            if deadline.hasPassed {
                 await queue.cancel(job)
                 return PrintOutcome(result: .timedOut, jobID: job, status: withSeen(await queue.status(), seenReasons, fallback: .unknown))
             }

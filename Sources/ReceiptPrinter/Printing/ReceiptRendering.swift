@@ -11,7 +11,7 @@ public enum ReceiptRendering {
     public static func acknowledgement(_ filedCase: FiledCase, printedAt: Date, reprint: Bool = false, model: PrinterModel,
                                        assets: AssetDirectory, format: Format) throws(DataFileError) -> [UInt8] {
         let template = try ReceiptTemplate.load("acknowledgement", from: assets)
-        let document = try Acknowledgement(filedCase: filedCase, printedAt: printedAt, isReprint: reprint).document(template: template)
+        let document = try AcknowledgementReceipt(filedCase: filedCase, printedAt: printedAt, isReprint: reprint).document(template: template)
         switch format {
         case .escpos: return ESCPOSRenderer(model: model).render(document)
         case .text: return Array(PlainTextRenderer(model: model).render(document).utf8)

@@ -10,6 +10,20 @@ public struct MessageInbox<Message: Sendable>: Sendable {
     fileprivate let continuation: AsyncStream<RuntimeEvent<Message>>.Continuation
 
     public func send(_ message: Message) { continuation.yield(.message(message)) }
+
+    /// Asks the program to stop: the loop returns ``RuntimeExit/stopped`` with the last model and
+    /// the terminal restored. How a host (a daemon's service group) ends the UI on SIGTERM.
+    public func stop() { continuation.yield(.stop) }
+}
+
+/// Who handles SIGINT, SIGTERM and SIGHUP while the program runs.
+public enum SignalOwnership: Sendable {
+    /// The runtime: the loop ends with ``RuntimeExit/signal(_:)`` and, if it does not end within
+    /// the grace period, the process exits with 128 + signal. For standalone tools.
+    case runtime
+    /// The host: the runtime installs no termination handler and never exits the process; the
+    /// host stops the UI with ``MessageInbox/stop()`` or by cancelling the task running it.
+    case host
 }
 
 fileprivate enum RuntimeEvent<Message: Sendable>: Sendable {
@@ -18,6 +32,7 @@ fileprivate enum RuntimeEvent<Message: Sendable>: Sendable {
     case resize(Size)
     case terminate(Int32)
     case inputClosed
+    case stop
 }
 
 /// How a program ended.
@@ -28,6 +43,8 @@ public enum RuntimeExit: Equatable, Sendable {
     case signal(Int32)
     /// The terminal's input closed (the window went away).
     case inputClosed
+    /// The host asked the program to stop (``MessageInbox/stop()`` or task cancellation).
+    case stopped
 }
 
 /// Runs a ``TerminalApp`` on the real terminal: raw mode and the toolkit's modes on, one loop
@@ -49,7 +66,7 @@ public struct TerminalRuntime<App: TerminalApp, C: Clock> where C.Duration == Du
 
     /// Runs until quit, a termination signal or the end of input; returns how it ended and the
     /// final model. `onStart` receives the inbox for outside messages.
-    public func run(model: App.Model, input: Int32 = 0, output: Int32 = 1,
+    public func run(model: App.Model, input: Int32 = 0, output: Int32 = 1, signals ownership: SignalOwnership = .runtime,
                     onStart: (MessageInbox<App.Message>) -> Void = { _ in }) async throws -> (RuntimeExit, App.Model) {
         let device = try TerminalDevice.open(input: input, output: output)
         let loopEnded = LoopFlag()
@@ -58,16 +75,24 @@ public struct TerminalRuntime<App: TerminalApp, C: Clock> where C.Duration == Du
             device.restore()
         }
         let (stream, continuation) = AsyncStream<RuntimeEvent<App.Message>>.makeStream()
-        let signals = SignalWatcher(
-            onTerminate: { number in
+        let grace = Self.signalGrace
+        let onTerminate: (@Sendable (Int32) -> Void)?
+        switch ownership {
+        case .host:
+            onTerminate = nil
+        case .runtime:
+            onTerminate = { number in
                 device.restore()
                 continuation.yield(.terminate(number))
                 // Safety net for a loop stuck in `update` or an effect: exit on our own, but only
                 // if the loop has not returned (the host may need time to shut down cleanly).
-                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(Self.signalGrace.components.seconds * 1000))) {
+                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(grace.components.seconds * 1000))) {
                     if !loopEnded.isSet { exit(128 + number) }
                 }
-            },
+            }
+        }
+        let signals = SignalWatcher(
+            onTerminate: onTerminate,
             onResize: {
                 if let size = device.size { continuation.yield(.resize(size)) }
             })
@@ -82,6 +107,16 @@ public struct TerminalRuntime<App: TerminalApp, C: Clock> where C.Duration == Du
         if perform(core.start(), continuation) { return (.quit, core.model) }
         render(&core, &renderer, device)
 
+        return try await withTaskCancellationHandler {
+            try await loop(stream, &core, &renderer, device, continuation)
+        } onCancel: {
+            continuation.yield(.stop)
+        }
+    }
+
+    private func loop(_ stream: AsyncStream<RuntimeEvent<App.Message>>, _ core: inout ProgramCore<App>,
+                      _ renderer: inout DiffRenderer, _ device: TerminalDevice,
+                      _ continuation: AsyncStream<RuntimeEvent<App.Message>>.Continuation) async throws -> (RuntimeExit, App.Model) {
         for await event in stream {
             var effects: [Effect<App.Message>] = []
             switch event {
@@ -102,11 +137,14 @@ public struct TerminalRuntime<App: TerminalApp, C: Clock> where C.Duration == Du
                 return (.signal(number), core.model)
             case .inputClosed:
                 return (.inputClosed, core.model)
+            case .stop:
+                return (.stopped, core.model)
             }
             if perform(effects, continuation) { return (.quit, core.model) }
             render(&core, &renderer, device)
         }
-        return (.inputClosed, core.model)
+        // The stream also ends when the task running the UI is cancelled.
+        return (Task.isCancelled ? .stopped : .inputClosed, core.model)
     }
 
     private func render(_ core: inout ProgramCore<App>, _ renderer: inout DiffRenderer, _ device: TerminalDevice) {
@@ -140,7 +178,7 @@ public struct TerminalRuntime<App: TerminalApp, C: Clock> where C.Duration == Du
 }
 
 extension TerminalRuntime where C == ContinuousClock {
-    public init(app: App) { self.init(app: app, clock: ContinuousClock()) }
+    public init(app: App) { self.init(app: app, clock: ContinuousClock()) } // clock-exempt: standalone tools without a kiosk clock
 }
 
 /// Set once the runtime's loop has returned; read by the signal handler's safety net.

@@ -13,18 +13,22 @@ import Dispatch
 public final class SignalWatcher {
     public static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     private let sources: [any DispatchSourceSignal]
+    private let watched: [Int32]
 
+    /// `onTerminate` nil: termination signals are left to the host (a daemon's service group
+    /// owns SIGTERM and SIGINT); only SIGWINCH is watched.
     public init(queue: DispatchQueue = DispatchQueue(label: "TerminalUI.signals"),
-                onTerminate: @escaping @Sendable (Int32) -> Void,
+                onTerminate: (@Sendable (Int32) -> Void)?,
                 onResize: @escaping @Sendable () -> Void) {
         var sources: [any DispatchSourceSignal] = []
-        for number in Self.terminationSignals + [SIGWINCH] {
+        watched = (onTerminate == nil ? [] : Self.terminationSignals) + [SIGWINCH]
+        for number in watched {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             if number == SIGWINCH {
                 source.setEventHandler(handler: onResize)
             } else {
-                source.setEventHandler { onTerminate(number) }
+                source.setEventHandler { onTerminate?(number) }
             }
             source.resume()
             sources.append(source)
@@ -35,6 +39,6 @@ public final class SignalWatcher {
     /// Stops watching and gives the signals their default actions back.
     public func cancel() {
         for source in sources { source.cancel() }
-        for number in Self.terminationSignals + [SIGWINCH] { signal(number, SIG_DFL) }
+        for number in watched { signal(number, SIG_DFL) }
     }
 }

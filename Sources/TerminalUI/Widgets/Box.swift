@@ -1,31 +1,49 @@
-/// Borders drawn with ASCII only: box-drawing characters (─│┌) have ambiguous East Asian width
-/// and some terminals in a Chinese locale draw them two cells wide, which would shift the grid.
+/// How a panel's edge is drawn, with Unicode box drawing (the kiosk's terminal, foot, draws these
+/// glyphs itself, pixel-exact and one cell wide whatever the font; the toolkit's width table
+/// counts them as one cell).
 public enum BorderKind: Sendable {
-    /// `+--+` / `|  |`: the normal look.
+    /// `╭─╮ │ ╰─╯`: a calm rounded panel.
     case plain
-    /// `#==#` / `#  #`: the pressed or focused look (a shape cue besides the colour).
+    /// `┏━┓ ┃ ┗━┛`: focused or pressed (a shape cue besides the colour).
     case heavy
-    /// `....`: disabled.
+    /// `┌┄┐ ┆ └┄┘`: disabled.
     case dotted
+    /// No line: the fill alone marks the area (buttons).
+    case none
+
+    var glyphs: (topLeft: Character, topRight: Character, bottomLeft: Character, bottomRight: Character,
+                 horizontal: Character, vertical: Character)? {
+        switch self {
+        case .plain: ("╭", "╮", "╰", "╯", "─", "│")
+        case .heavy: ("┏", "┓", "┗", "┛", "━", "┃")
+        case .dotted: ("┌", "┐", "└", "┘", "┄", "┆")
+        case .none: nil
+        }
+    }
 }
 
 extension Frame {
-    /// Fills `rect` with `style` and draws a one-cell border around it.
-    public mutating func box(_ rect: Rect, style: Style, border: BorderKind = .plain) {
-        guard rect.width >= 2, rect.height >= 2 else { fill(rect, style: style); return }
+    /// Fills `rect` with `style` and draws a one-cell border around it (in `borderStyle` when
+    /// given, so a panel's line can be quieter than its text).
+    public mutating func box(_ rect: Rect, style: Style, border: BorderKind = .plain, borderStyle: Style? = nil) {
         fill(rect, style: style)
-        let (corner, horizontal, vertical): (Character, Character, Character) = switch border {
-        case .plain: ("+", "-", "|")
-        case .heavy: ("#", "=", "#")
-        case .dotted: (".", ".", ":")
-        }
-        let inner = String(repeating: horizontal, count: rect.width - 2)
-        let edge = String(corner) + inner + String(corner)
-        text(edge, at: Point(x: rect.x, y: rect.y), style: style, clip: rect)
-        text(edge, at: Point(x: rect.x, y: rect.maxY - 1), style: style, clip: rect)
+        guard rect.width >= 2, rect.height >= 2, let g = border.glyphs else { return }
+        let line = borderStyle ?? style
+        let inner = String(repeating: g.horizontal, count: rect.width - 2)
+        text(String(g.topLeft) + inner + String(g.topRight), at: Point(x: rect.x, y: rect.y), style: line, clip: rect)
+        text(String(g.bottomLeft) + inner + String(g.bottomRight), at: Point(x: rect.x, y: rect.maxY - 1), style: line, clip: rect)
         for y in (rect.y + 1)..<(rect.maxY - 1) {
-            text(String(vertical), at: Point(x: rect.x, y: y), style: style)
-            text(String(vertical), at: Point(x: rect.maxX - 1, y: y), style: style)
+            text(String(g.vertical), at: Point(x: rect.x, y: y), style: line)
+            text(String(g.vertical), at: Point(x: rect.maxX - 1, y: y), style: line)
+        }
+    }
+
+    /// A panel with its title set into the top border: `╭─ 标题 ───╮`.
+    public mutating func panel(_ rect: Rect, title: String? = nil, theme: Theme = .standard, border: BorderKind = .plain) {
+        box(rect, style: theme.panel, border: border, borderStyle: theme.panelBorder)
+        if let title, rect.width > 6 {
+            let shown = TextLayout.truncate(" \(title) ", width: rect.width - 4)
+            text(shown, at: Point(x: rect.x + 2, y: rect.y), style: theme.panel.with(.bold), clip: rect)
         }
     }
 }

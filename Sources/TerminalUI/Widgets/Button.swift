@@ -1,7 +1,9 @@
-/// A button for a finger: at least 3 rows (border, label, border) and wide enough for its label.
+/// A button for a finger: a filled block at least 3 rows high and wide enough for its label, like
+/// a key on a phone, not a frame of characters.
 ///
-/// Pressed (finger down on it): heavy `#==#` border and the pressed colours. Disabled: dotted
-/// border, dim, and no touch target. The label is centred on the middle row.
+/// Pressed (finger down on it): the pressed colour and the label set between `▸ ◂` (a shape cue,
+/// so colour is not the only one). Disabled: a quiet grey with a dashed edge, and no touch target.
+/// The label is centred on the middle row.
 public struct Button<Message> {
     public enum Kind: Sendable { case normal, primary, danger }
 
@@ -23,28 +25,27 @@ public struct Button<Message> {
         self.theme = theme
     }
 
-    /// The narrowest rectangle that shows the whole label with one blank each side.
-    public var preferredWidth: Int { DisplayWidth.of(label) + 4 }
+    /// The narrowest rectangle that shows the whole label with room for the pressed markers.
+    public var preferredWidth: Int { DisplayWidth.of(label) + 6 }
 
     public func draw(into frame: inout Frame<Message>, in rect: Rect) {
         let area = Rect(x: rect.x, y: rect.y, width: rect.width, height: max(rect.height, Self.minimumHeight))
         let pressed = isEnabled && frame.isPressed(id)
         let style: Style
-        let border: BorderKind
         if !isEnabled {
-            style = theme.disabled; border = .dotted
+            style = theme.disabled
         } else if pressed {
-            style = theme.buttonPressed; border = .heavy
+            style = theme.buttonPressed
         } else {
             style = switch kind {
             case .normal: theme.button
             case .primary: theme.primaryButton
             case .danger: theme.dangerButton
             }
-            border = .plain
         }
-        frame.box(area, style: style, border: border)
-        let shown = TextLayout.truncate(label, width: max(0, area.width - 2))
+        frame.box(area, style: style, border: isEnabled ? .none : .dotted)
+        let room = max(0, area.width - 2)
+        let shown = pressed ? "▸ " + TextLayout.truncate(label, width: max(0, room - 4)) + " ◂" : TextLayout.truncate(label, width: room)
         frame.centered(shown, in: area.inset(dx: 1, dy: 0), y: area.y + area.height / 2, style: style)
         if isEnabled { frame.addHitRegion(area, id: id, message: message) }
     }

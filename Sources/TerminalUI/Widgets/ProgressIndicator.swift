@@ -1,5 +1,6 @@
-/// Progress: a bar of `#` (done) and `-` (to do) with the percentage as text, or, when the
-/// amount is unknown, a moving block and the label. Never colour alone: the bar is characters.
+/// Progress: a smooth bar of block elements (█ and the eighths ▏▎▍▌▋▊▉) on a track, with the
+/// percentage as text; when the amount is unknown, a moving block and "请稍候". Never colour
+/// alone: the bar is characters and the percentage is written.
 public struct ProgressIndicator: Sendable {
     public var label: String
     /// 0…1, or nil when unknown.
@@ -15,23 +16,34 @@ public struct ProgressIndicator: Sendable {
         self.theme = theme
     }
 
+    /// Left-aligned partial blocks, one to seven eighths.
+    static let eighths: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+
+    /// The bar's cells for `fraction` of `width` cells, in eighths of a cell.
+    static func bar(fraction: Double, width: Int) -> String {
+        let total = Int((min(1, max(0, fraction)) * Double(width * 8)).rounded(.down))
+        var cells = String(repeating: "█", count: total / 8)
+        if total % 8 > 0 { cells.append(eighths[total % 8 - 1]) }
+        return cells + String(repeating: " ", count: max(0, width - (total + 7) / 8))
+    }
+
     public func draw<Message>(into frame: inout Frame<Message>, in rect: Rect) {
         let percentText: String
         let barWidth = max(4, rect.width - 2 - DisplayWidth.of(label) - 8)
-        var bar = [Character](repeating: "-", count: barWidth)
+        let bar: String
         if let fraction {
-            let clamped = min(1, max(0, fraction))
-            let done = Int((clamped * Double(barWidth)).rounded(.down))
-            for i in 0..<done { bar[i] = "#" }
-            percentText = " \(Int((clamped * 100).rounded(.down)))%"
+            bar = Self.bar(fraction: fraction, width: barWidth)
+            percentText = " \(Int((min(1, max(0, fraction)) * 100).rounded(.down)))%"
         } else {
             let block = max(1, barWidth / 5)
             let start = phase % barWidth
-            for i in 0..<block { bar[(start + i) % barWidth] = "#" }
+            var cells = [Character](repeating: " ", count: barWidth)
+            for i in 0..<block { cells[(start + i) % barWidth] = "█" }
+            bar = String(cells)
             percentText = " 请稍候"
         }
         let x = frame.text(label + " ", at: Point(x: rect.x, y: rect.y), style: theme.screen, clip: rect)
-        let after = frame.text("[" + String(bar) + "]", at: Point(x: x, y: rect.y), style: theme.screen.with(.bold), clip: rect)
+        let after = frame.text(bar, at: Point(x: x, y: rect.y), style: theme.gauge, clip: rect)
         frame.text(percentText, at: Point(x: after, y: rect.y), style: theme.screen, clip: rect)
     }
 }

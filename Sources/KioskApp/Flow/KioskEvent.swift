@@ -1,0 +1,49 @@
+import Foundation
+import KioskDomain
+import TerminalUI
+
+/// What happens to the kiosk: touches (as the screens name them), device and service answers,
+/// and timers. The flow's only input.
+public enum KioskEvent: Sendable, Equatable {
+    // Navigation
+    case start, back, next, home, cancel
+    case manualEntry
+    // Choices
+    case chooseCategory(String)
+    case toggleItem(String)
+    case answer(question: String, value: String)
+    // The form
+    case editField(String)
+    case keypad(KeypadKey)
+    case typed(String)
+    case erase
+    case choose(String)
+    case pickPlace(String)
+    case pickerPage(Int)
+    case fieldDone
+    case fieldCancel
+    // Photo
+    case choosePhoto(String)
+    case fixPhoto
+    case usePhoto
+    // Review
+    case accept
+    // Devices and services
+    case readerStatus(ready: Bool)
+    case cardReading
+    case cardRead(CardHolder)
+    case cardRejected(String)
+    case cardRemoved
+    case healthChanged(JourneyState.Health)
+    case caseStored(FiledCase)
+    case caseNotStored(String)
+    case submitted(SubmissionState)
+    case printed(PrintState)
+    case photosListed([String])
+    case photoChecked(PhotoVerdict)
+    // Time
+    case tick(Date)
+    case idleTimeout(generation: Int)
+    case countdownTick(generation: Int)
+    case keepGoing
+}

@@ -1,0 +1,110 @@
+import CentralService
+import CentralSim
+import Foundation
+import IDCardReader
+import IDCardSimulator
+import KioskApp
+import KioskDomain
+import KioskStore
+import KioskTime
+import Logging
+import PhotoCheck
+import ReceiptPrinter
+
+/// Everything `kioskd --demo` runs on instead of a hall's hardware: the reader simulator on a
+/// pty with a scripted card (placed when the identify screen asks, taken away when the kiosk asks
+/// for it), the file printer (ESC/POS and text receipts), central-sim on loopback with department
+/// progress on a fast simulated clock, a photo folder with a sample photo, and a temporary data
+/// directory. The same device tiers serve practice and tests.
+public final class DemoEnvironment: Sendable {
+    public let directory: URL
+    public let receipts: URL
+    public let photos: URL
+    public let databasePath: String
+    public let central: RunningCentralSim
+    public let simulator: PTYReaderSimulator
+    public let printer: FilePrinterQueue
+    public let card: ScriptedCard
+    public let terminalID: String
+
+    /// Builds the demo world for `region` in a new temporary directory (or `directory`).
+    public init(region: String, assets: AssetDirectory, clock: any KioskClock, directory: URL? = nil,
+                logger: Logger = Logger(label: "kioskd.demo")) async throws {
+        let dir = directory ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("onestop-kiosk-demo-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        self.directory = dir
+        receipts = dir.appendingPathComponent("receipts")
+        photos = dir.appendingPathComponent("photos")
+        databasePath = dir.appendingPathComponent("cases.sqlite").path
+        try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+        let sample = assets.url("demo/sample-photo.jpg")
+        try? FileManager.default.copyItem(at: sample, to: photos.appendingPathComponent("IMG_0001.jpg"))
+
+        let catalog = try RegionCatalog.load(from: assets)
+        guard let profile = catalog.profile(region) else {
+            throw DataFileError(file: "--region", key: "region", expected: "one of \(catalog.codes.joined(separator: ", "))", found: region)
+        }
+        terminalID = Self.terminalID(for: profile)
+        let secret = TerminalSecret.generate()
+        central = try await CentralSimServer.start(CentralSimConfiguration(
+            host: "127.0.0.1", port: 0, databasePath: dir.appendingPathComponent("central-sim.sqlite").path, assets: assets,
+            terminals: [terminalID: secret], speed: 1440, refusalRate: 0.1, clock: clock), logger: logger)
+        self.secret = secret
+
+        card = Self.demoCard(profile: profile, divisions: try DivisionCodes.load(from: assets), today: clock.today)
+        let engine = try SAMReaderEngine(script: SimulatorScript(cards: [], samDelays: .typical), now: SAMReaderEngine.realTime())
+        simulator = try PTYReaderSimulator(engine: engine)
+        simulator.start()
+        printer = try FilePrinterQueue(folder: receipts)
+    }
+
+    private let secret: TerminalSecret
+
+    /// A client of the embedded central-sim, signed as this terminal.
+    public func client(clock: any KioskClock) -> CentralClient {
+        CentralClient(configuration: .init(baseURL: central.baseURL, terminalID: terminalID), secret: secret, clock: clock)
+    }
+
+    /// `CQ-DEMO-01`: the region's plate letters and a demo terminal number.
+    static func terminalID(for profile: RegionProfile) -> String {
+        let prefix: [String: String] = ["chongqing": "CQ", "sichuan": "SC", "jiangxi": "JX", "hebei": "HE", "ordos": "NM"]
+        return "\(prefix[profile.code] ?? "XX")-DEMO-01"
+    }
+
+    /// The demo veteran: a synthetic (checksum-valid, not real) number in the region, born 1998,
+    /// card valid for another eight years.
+    static func demoCard(profile: RegionProfile, divisions: DivisionCodes, today: CivilDate) -> ScriptedCard {
+        var fields = ScriptedCard.Fields()
+        fields.name = "王小明"
+        fields.sex = "male"
+        fields.ethnicity = "01"
+        let birth = CivilDate(year: 1998, month: 3, day: 15)!
+        fields.birthDate = birth
+        let prefix = String(profile.divisionCode.prefix(profile.divisionCode.hasSuffix("0000") ? 2 : 4))
+        let county = divisions.currentCounties(withPrefix: prefix).first?.code ?? profile.divisionCode
+        fields.number = SyntheticNumbers.residentID(division: county, birth: birth, female: false, sequence: 7)
+        fields.address = profile.name + "示范路88号"
+        fields.authority = profile.name + "公安局"
+        fields.validFrom = CivilDate(year: max(2020, today.year - 2), month: 1, day: 1)
+        fields.validTo = String(format: "%04d-%02d-%02d", today.year + 8, 1, 1)
+        return ScriptedCard(type: .residentID, fields: fields)
+    }
+
+    /// Puts the demo card on the simulated reader, a moment after the kiosk asked for it.
+    public func placeCard(after delay: Duration = .milliseconds(1500)) async {
+        try? await Task.sleep(for: delay)
+        try? simulator.engine.place(card)
+    }
+
+    /// Takes the card away, as a hand would after "请取走您的身份证".
+    public func takeCard(after delay: Duration = .seconds(2)) async {
+        try? await Task.sleep(for: delay)
+        simulator.engine.removeCard()
+    }
+
+    public func stop() async {
+        simulator.stop()
+        await central.stop()
+    }
+}

@@ -1,0 +1,73 @@
+import CentralService
+import Foundation
+import IDCardReader
+import KioskApp
+import KioskDomain
+import KioskStore
+import KioskTime
+import Logging
+import PhotoCheck
+import ReceiptPrinter
+import TerminalUI
+
+/// Runs the kiosk on the current terminal: the flow, the host, the clock's ticks and device
+/// health, until the host is asked to stop (SIGTERM/SIGINT through `stop()`), the terminal goes
+/// away, or the task is cancelled. The terminal is restored on every way out.
+public final class KioskDaemon: Sendable {
+    public let context: KioskContext
+    public let host: KioskHost
+    public let clock: any KioskClock
+    private let inbox = InboxBox()
+    private let performer: any KioskEffectPerformer
+
+    public init(context: KioskContext, host: KioskHost, clock: any KioskClock, performer: (any KioskEffectPerformer)? = nil) {
+        self.context = context
+        self.host = host
+        self.clock = clock
+        self.performer = performer ?? host
+    }
+
+    /// Sends an event into the running flow (device callbacks, signals).
+    public func send(_ event: KioskEvent) { inbox.send(event) }
+
+    /// Runs the UI until it ends; returns how it ended.
+    public func run(input: Int32 = 0, output: Int32 = 1) async throws -> RuntimeExit {
+        try await runUI(AnyKioskClock(clock), input: input, output: output)
+    }
+
+    /// The run with the clock's concrete type (TerminalRuntime is generic over it).
+    private func runUI<C: KioskClock>(_ clock: C, input: Int32, output: Int32) async throws -> RuntimeExit {
+        let program = KioskProgram(context: context, performer: performer, inbox: inbox)
+        let runtime = TerminalRuntime(app: program, clock: clock)
+        let inbox = self.inbox
+        await host.devices.reader?.start(send: { inbox.send($0) })
+        let ticker = Task {
+            while !Task.isCancelled {
+                inbox.send(.tick(clock.wallTime))
+                try? await clock.sleep(for: .seconds(1))
+            }
+        }
+        let receipts = host.devices.receipts
+        let health = Task {
+            var last: JourneyState.Health?
+            while !Task.isCancelled {
+                var h = JourneyState.Health()
+                h.printerReady = await receipts.status().canPrint
+                if h != last { inbox.send(.healthChanged(h)); last = h }
+                try? await clock.sleep(for: .seconds(5))
+            }
+        }
+        defer {
+            ticker.cancel()
+            health.cancel()
+        }
+        let (exit, _) = try await runtime.run(model: JourneyState(now: clock.wallTime), input: input, output: output, signals: .host) {
+            inbox.attach($0)
+        }
+        await host.devices.reader?.stop()
+        return exit
+    }
+
+    /// Stops the UI gracefully (terminal restored); what SIGTERM does.
+    public func stop() { inbox.stopRuntime() }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import KioskDomain
+import KioskHost
+import KioskTime
+import Logging
+import TerminalUI
+
+/// `kioskd [--demo] [--region R] [--config FILE]`: the kiosk daemon. Thin: parses arguments,
+/// builds the world (`DemoAssembly` or the configured devices) and runs `KioskDaemon`.
+@main
+struct KioskdCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kioskd",
+        abstract: "军人退役“一件事一次办”自助终端 — the kiosk daemon.",
+        discussion: "kioskd --demo runs the whole journey on this terminal with a simulated card reader, a file printer and an embedded central-sim.")
+
+    @Flag(help: "Run with simulated devices and an embedded central-sim in a temporary folder.")
+    var demo = false
+
+    @Option(help: "Region profile: chongqing, sichuan, jiangxi, hebei, ordos.")
+    var region = "chongqing"
+
+    @Option(help: "The configuration file (see Assets/kioskd.example.toml).")
+    var config: String?
+
+    @Option(help: "Folder with the kiosk's Assets (default: found beside the binary or the working directory).")
+    var assets: String?
+
+    @Option(help: "The demo's data folder (default: a new temporary folder).")
+    var dataDir: String?
+
+    func run() async throws {
+        guard demo else {
+            FileHandle.standardError.write(Data("kioskd: give --demo (simulated devices), or --config FILE for a terminal's devices\n".utf8))
+            throw ExitCode(2)
+        }
+        let assetDirectory: AssetDirectory
+        do {
+            assetDirectory = try AssetDirectory.locate(explicit: assets)
+        } catch {
+            FileHandle.standardError.write(Data("kioskd: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["KIOSKD_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
+            return handler
+        }
+        let logger = Logger(label: "kioskd")
+        let clock = SystemClock()
+        let (daemon, world) = try await DemoAssembly.make(region: region, assets: assetDirectory, clock: clock,
+                                                          directory: dataDir.map { URL(fileURLWithPath: $0) }, logger: logger)
+        // The host owns SIGTERM/SIGINT/SIGHUP: the UI stops gracefully, the terminal is restored.
+        let watcher = SignalWatcher(onTerminate: { _ in daemon.stop() }, onResize: {})
+        defer { watcher.cancel() }
+        let exit = try await daemon.run()
+        await world.stop()
+        print("""
+            kioskd --demo 已结束（\(exit)）。
+              回执（ESC/POS 与文本）：\(world.receipts.path)
+              案件数据库：\(world.databasePath)
+              演示数据目录：\(world.directory.path)
+            """)
+    }
+}
