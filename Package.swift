@@ -90,6 +90,24 @@ products += [.library(name: "TerminalUI", targets: ["TerminalUI"])]
 kioskctlDependencies += ["TerminalUI"]
 testingDependencies += ["TerminalUI"]
 
+// MARK: - Pinyin keyboard engine and voice guidance (docs/decisions/0006-pinyin-engine.md)
+
+targets += [
+    // librime's C API, types only: RimePinyin opens librime.so.1 with dlopen, so a terminal
+    // without the engine still starts and its keyboard says the engine is missing.
+    .systemLibrary(name: "CRime", providers: [.apt(["librime-dev", "rime-data-luna-pinyin"])]),
+    .target(name: "RimePinyin", dependencies: ["TerminalUI", "CRime"]),
+    .testTarget(name: "RimePinyinTests", dependencies: ["RimePinyin", "TerminalUI", "KioskTesting"]),
+    // Spoken prompts through a configurable speech command (espeak-ng's Mandarin voice).
+    .target(name: "VoiceGuidance"),
+    .testTarget(name: "VoiceGuidanceTests", dependencies: ["VoiceGuidance"]),
+    // Keyboard frame time and engine start-up (docs/benchmarks/pinyin-keyboard.md).
+    .executableTarget(name: "bench-keyboard", dependencies: ["TerminalUI", "RimePinyin"], path: "Benchmarks/bench-keyboard"),
+]
+products += [.library(name: "RimePinyin", targets: ["RimePinyin"]),
+             .library(name: "VoiceGuidance", targets: ["VoiceGuidance"])]
+kioskctlDependencies += ["RimePinyin"]
+
 // MARK: - KioskStore and CentralService — cases, outbox, central API, central-sim
 
 // KioskStore: the case store (SQLite through GRDB on the system libsqlite3, sealed personal data).
