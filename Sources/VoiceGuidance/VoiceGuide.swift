@@ -17,7 +17,7 @@ public final class VoiceGuide: Sendable {
     public let timeout: Duration
 
     private let state: State
-    private let continuation: AsyncStream<String>.Continuation
+    private let continuation: AsyncStream<(String, SpeechSettings)>.Continuation
     private let log: @Sendable (String) -> Void
 
     /// What the caller and the speaking task share.
@@ -39,14 +39,15 @@ public final class VoiceGuide: Sendable {
         self.state = state
         self.timeout = timeout
         self.log = log
-        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(Self.queueLimit))
+        let (stream, continuation) = AsyncStream<(String, SpeechSettings)>.makeStream(bufferingPolicy: .bufferingNewest(Self.queueLimit))
         self.continuation = continuation
         Task.detached {
             var failing = false
-            for await text in stream {
-                let current = state.settings.withLock { $0 }
-                if current.isAudible {
-                    let failure = await SpeechProcess.speak(text, settings: current, timeout: timeout)
+            for await (text, settings) in stream {
+                // The volume is the one at the time of the announcement; muting silences what
+                // is still waiting as well.
+                if settings.isAudible, !state.settings.withLock({ $0.isMuted }) {
+                    let failure = await SpeechProcess.speak(text, settings: settings, timeout: timeout)
                     if let failure, !failing {
                         log("语音播报失败，之后的失败不再逐条记录: \(failure)")
                     } else if failure == nil, failing {
@@ -63,9 +64,10 @@ public final class VoiceGuide: Sendable {
 
     /// Queues an announcement and returns at once.
     public func announce(_ announcement: Announcement) {
-        guard state.settings.withLock({ $0.isAudible }) else { return }
+        let settings = state.settings.withLock { $0 }
+        guard settings.isAudible else { return }
         state.counts.withLock { $0.queued += 1 }
-        switch continuation.yield(announcement.text) {
+        switch continuation.yield((announcement.text, settings)) {
         case .dropped:
             state.counts.withLock { $0.finished += 1 } // the oldest waiting one made room
         case .terminated:
@@ -77,7 +79,7 @@ public final class VoiceGuide: Sendable {
 
     public var currentSettings: SpeechSettings { state.settings.withLock { $0 } }
 
-    /// The hall's volume, 0–100 (applies to the next announcement).
+    /// The hall's volume, 0–100 (for announcements made from now on).
     public func setVolume(_ volume: Int) {
         state.settings.withLock { $0.volume = min(100, max(0, volume)) }
     }

@@ -16,7 +16,7 @@ extension RimeTests {
             for letter in "ouyangxiaoming" { composition = engine.type(letter) }
             #expect(composition.syllables == "ou yang xiao ming")
             #expect(composition.candidates.prefix(2) == ["欧阳小明", "欧阳"])
-            #expect(composition.candidates.count == 120 && composition.hasMoreCandidates)
+            #expect(composition.candidates.count > 10)
             let ouyang = try #require(composition.candidates.firstIndex(of: "欧阳"))
             composition = engine.select(ouyang)
             #expect(composition.committed == "")
@@ -52,7 +52,8 @@ extension RimeTests {
             for letter in "jiedao" { _ = engine.type(letter) }
             composition = engine.commitPreferred()
             #expect(composition.committed == "接到") // the engine's first choice, as a phone would
-            _ = engine.type("a")
+            for letter in "yu" { composition = engine.type(letter) }
+            #expect(composition.candidates.count == 120 && composition.hasMoreCandidates) // capped fetch
             composition = engine.reset()
             #expect(!composition.isComposing && composition.committed.isEmpty)
             #expect(engine.type("1") == PinyinComposition.empty) // not a letter: ignored

@@ -45,14 +45,18 @@ struct PinyinKeyboardLayoutTests {
                                       size: Size(columns: 80, rows: 24))
         #expect(program.screen.contains("拼音输入法不可用：未安装拼音输入引擎"))
         for id in ["keyboard.l", "keyboard.i", "keyboard.5", "keyboard.－", "keyboard.删除", "keyboard.0"] {
-            #expect(program.tap(id))
+            let tapped = program.tap(id)
+            #expect(tapped, "\(id)")
         }
         program.type("号") // a system input method's finished text
         #expect(program.model.field.text == "li50号")
-        #expect(program.tap("keyboard.中→英"))
-        #expect(program.tap("keyboard.A"))
+        let toggled = program.tap("keyboard.中→英")
+        #expect(toggled)
+        let tappedA = program.tap("keyboard.A")
+        #expect(tappedA)
         #expect(program.model.field.text == "li50号A")
-        #expect(program.tap("keyboard.确认"))
+        let confirmed = program.tap("keyboard.确认")
+        #expect(confirmed)
         #expect(program.didQuit && program.model.confirmed)
         #expect(program.model.keyboard.keyPresses == 9)
     }

@@ -57,7 +57,7 @@ struct VoiceGuideTests {
         let burst: [Announcement] = [.placeCard, .cardRead, .checkDetails, .printingReceipt]
         for announcement in burst { guide.announce(announcement) }
         #expect(Self.spoken(file).isEmpty)
-        FileManager.default.createFile(atPath: gate.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: gate.path, contents: nil)
         await guide.waitUntilIdle()
         #expect(Self.spoken(file) == burst.map(\.text))
     }
@@ -77,7 +77,7 @@ struct VoiceGuideTests {
             try await Task.sleep(for: .milliseconds(10))
         }
         for announcement in all[1...] { guide.announce(announcement) }
-        FileManager.default.createFile(atPath: gate.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: gate.path, contents: nil)
         await guide.waitUntilIdle()
         let spoken = Self.spoken(file)
         #expect(spoken.first == all[0].text)
@@ -88,7 +88,7 @@ struct VoiceGuideTests {
     func failingCommand() async throws {
         let dir = try Self.directory()
         let file = dir.appendingPathComponent("spoken.txt"), broken = dir.appendingPathComponent("broken")
-        FileManager.default.createFile(atPath: broken.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: broken.path, contents: nil)
         let flaky = ["/bin/sh", "-c", "[ -e \"$1\" ] && exit 3; printf '%s\\n' \"$2\" >> \"$0\"", file.path, broken.path, "{text}"]
         let log = LogLines()
         let guide = VoiceGuide(settings: SpeechSettings(command: flaky), log: log.sink)

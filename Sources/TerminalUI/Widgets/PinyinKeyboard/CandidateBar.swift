@@ -75,10 +75,11 @@ public struct CandidateBar<Message> {
         let range = pages[shown]
         // Spread the spare columns over the keys so the page fills the bar evenly.
         let natural = range.reduce(0) { $0 + Self.keyWidth(candidates[$1]) }
-        let spare = max(0, room - natural) / max(1, range.count)
+        let spare = max(0, room - natural)
         var used = 0
-        for index in range {
-            let width = min(room - used, Self.keyWidth(candidates[index]) + spare)
+        for (position, index) in range.enumerated() {
+            let share = spare / range.count + (position < spare % range.count ? 1 : 0)
+            let width = min(room - used, Self.keyWidth(candidates[index]) + share)
             used += width
             let area = Rect(x: x, y: rect.y, width: width, height: rect.height)
             // The first candidate is what 空格 chooses: highlighted, as on a phone.
