@@ -5,7 +5,8 @@
 /// An engine holds one composition at a time. Every call returns the composition as it stands
 /// afterwards; text the engine has finished (a candidate that completed the composition, a
 /// raw commit) comes back once in ``PinyinComposition/committed`` and the caller inserts it into
-/// its text field. Calls are quick (well under a millisecond), so the UI makes them directly.
+/// its text field. Calls take a few milliseconds at most (docs/benchmarks/pinyin-keyboard.md),
+/// so the UI makes them directly.
 public protocol PinyinEngine: AnyObject, Sendable {
     /// The engine and dictionary, for the technician (status line, `kioskctl ui keyboard`).
     var name: String { get }
