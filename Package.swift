@@ -106,6 +106,22 @@ products += [.library(name: "TerminalUI", targets: ["TerminalUI"])]
 kioskctlDependencies += ["TerminalUI"]
 testingDependencies += ["TerminalUITesting"]
 
+// MARK: - Pinyin keyboard engine and voice guidance (docs/decisions/0006-pinyin-engine.md)
+
+targets += [
+    // librime's C API, types only: RimePinyin opens librime.so.1 with dlopen, so a terminal
+    // without the engine still starts and its keyboard says the engine is missing.
+    .systemLibrary(name: "CRime", providers: [.apt(["librime-dev", "rime-data-luna-pinyin"])]),
+    .target(name: "RimePinyin", dependencies: ["TerminalUI", "CRime"]),
+    .testTarget(name: "RimePinyinTests", dependencies: ["RimePinyin", "TerminalUI", "TerminalUITesting", "TestSupport", "KioskTime"]),
+    // Spoken prompts through a configurable speech command (espeak-ng's Mandarin voice).
+    .target(name: "VoiceGuidance"),
+    .testTarget(name: "VoiceGuidanceTests", dependencies: ["VoiceGuidance"]),
+]
+products += [.library(name: "RimePinyin", targets: ["RimePinyin"]),
+             .library(name: "VoiceGuidance", targets: ["VoiceGuidance"])]
+kioskctlDependencies += ["RimePinyin"]
+
 // MARK: - KioskStore and CentralService — cases, outbox, central API, central-sim
 
 // KioskStore: the case store (SQLite through GRDB on the system libsqlite3, sealed personal data).

@@ -39,6 +39,10 @@ let package = Package(
         .executableTarget(name: "bench-terminal-ui", dependencies: [
             "BenchSupport", .product(name: "TerminalUI", package: "OneStopKiosk"),
         ], path: "bench-terminal-ui"),
+        // Keyboard frame time and engine start-up (docs/benchmarks/pinyin-keyboard.md).
+        .executableTarget(name: "bench-keyboard", dependencies: [
+            "BenchSupport", .product(name: "TerminalUI", package: "OneStopKiosk"), .product(name: "RimePinyin", package: "OneStopKiosk"),
+        ], path: "bench-keyboard"),
         .executableTarget(name: "bench-store", dependencies: [
             "BenchSupport", .product(name: "KioskStore", package: "OneStopKiosk"),
             .product(name: "KioskDomain", package: "OneStopKiosk"), .product(name: "KioskTesting", package: "OneStopKiosk"),

@@ -7,7 +7,7 @@ struct UICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui",
         abstract: "触摸屏界面工具 — terminal UI tools.",
-        subcommands: [UIDemoCommand.self]
+        subcommands: [UIDemoCommand.self, UIKeyboardCommand.self]
     )
 }
 

@@ -1,0 +1,77 @@
+import CRime
+import Foundation
+import Synchronization
+import TerminalUI
+
+/// librime's process-wide start: load the library, write the kiosk's schema settings, set the
+/// directories, and compile the schema when it is missing or stale. Done once per process;
+/// librime cannot be pointed elsewhere afterwards.
+enum RimeProcess {
+    private struct Started: @unchecked Sendable {
+        let api: UnsafeMutablePointer<RimeApi>
+        let configuration: RimeConfiguration
+    }
+
+    private static let started = Mutex<Started?>(nil)
+
+    static func start(_ configuration: RimeConfiguration) throws(PinyinEngineUnavailable) -> UnsafeMutablePointer<RimeApi> {
+        let schemaFile = "\(configuration.sharedDataDirectory)/\(configuration.schema).schema.yaml"
+        guard FileManager.default.fileExists(atPath: schemaFile) else {
+            throw RimePinyinEngine.unavailable("拼音词库未安装", "\(schemaFile) not found (Debian package rime-data-luna-pinyin)")
+        }
+        let result: Result<UnsafeMutablePointer<RimeApi>, PinyinEngineUnavailable> = started.withLock { started in
+            if let started {
+                guard started.configuration.userDataDirectory == configuration.userDataDirectory,
+                      started.configuration.sharedDataDirectory == configuration.sharedDataDirectory else {
+                    return .failure(RimePinyinEngine.unavailable("拼音输入引擎配置冲突",
+                        "librime already started with \(started.configuration.userDataDirectory)"))
+                }
+                return .success(started.api)
+            }
+            do throws(PinyinEngineUnavailable) {
+                let api = try launch(configuration)
+                started = Started(api: api, configuration: configuration)
+                return .success(api)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func launch(_ configuration: RimeConfiguration) throws(PinyinEngineUnavailable) -> UnsafeMutablePointer<RimeApi> {
+        let shared = configuration.sharedDataDirectory
+        let user = configuration.userDataDirectory
+        do {
+            try FileManager.default.createDirectory(atPath: user, withIntermediateDirectories: true)
+            for (name, text) in configuration.customFiles {
+                let path = "\(user)/\(name)"
+                // Rewritten only when different, so librime's up-to-date check stays cheap.
+                if (try? String(contentsOfFile: path, encoding: .utf8)) != text {
+                    try text.write(toFile: path, atomically: true, encoding: .utf8)
+                }
+            }
+        } catch {
+            throw RimePinyinEngine.unavailable("拼音输入法的数据目录不可写", "\(user): \(error)")
+        }
+        let api = try RimeLibrary.load(configuration.library)
+        var traits = RimeTraits.sized()
+        // librime keeps some of these pointers (glog keeps the app name): they live as long as
+        // the process, once.
+        traits.shared_data_dir = UnsafePointer(strdup(shared))
+        traits.user_data_dir = UnsafePointer(strdup(user))
+        traits.distribution_name = UnsafePointer(strdup("OneStop Kiosk"))
+        traits.distribution_code_name = UnsafePointer(strdup("onestop-kiosk"))
+        traits.distribution_version = UnsafePointer(strdup("1"))
+        traits.app_name = UnsafePointer(strdup("rime.onestop-kiosk"))
+        // Only fatal messages, and none on the terminal: stderr is the kiosk's screen.
+        traits.min_log_level = 3
+        traits.log_dir = UnsafePointer(strdup(user))
+        api.pointee.setup(&traits)
+        api.pointee.initialize(&traits)
+        if api.pointee.start_maintenance(0) != 0 {
+            api.pointee.join_maintenance_thread()
+        }
+        return api
+    }
+}
