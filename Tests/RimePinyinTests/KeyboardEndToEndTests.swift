@@ -21,16 +21,16 @@ extension RimeTests {
             private(set) var touches = 0
             private var consumed = 0
 
-            init(size: Size, arguments: [String] = ["--rime-user-data", RimeTests.userData]) throws {
+            init(size: Size, arguments: [String] = ["--rime-user-data", RimeTests.userData]) async throws {
                 self.size = size
                 pty = try PseudoTerminal.spawn(try BuiltProducts.path("kioskctl"), arguments: ["ui", "keyboard"] + arguments, size: size)
                 screen = VTScreen(size: size)
                 // The first start on a machine compiles the schema (seconds, more under load).
-                try wait("first frame", timeout: .seconds(120)) { $0.screenText.contains("已触按 0 次") }
+                try await wait("first frame", timeout: .seconds(120)) { $0.screenText.contains("已触按 0 次") }
             }
 
-            func wait(_ what: String, timeout: Duration = .seconds(20), _ condition: (VTScreen) -> Bool) throws {
-                try pty.read(timeout: timeout) { _ in
+            func wait(_ what: String, timeout: Duration = .seconds(20), _ condition: (VTScreen) -> Bool) async throws {
+                try await pty.read(timeout: timeout) { _ in
                     sync()
                     return !screen.isInSynchronizedUpdate && condition(screen)
                 }
@@ -63,35 +63,35 @@ extension RimeTests {
 
             /// One finger tap (SGR press and release, 1-based) on `label`; waits until the program
             /// has counted it.
-            func tap(_ label: String, in rows: Range<Int>) throws {
+            func tap(_ label: String, in rows: Range<Int>) async throws {
                 guard let point = key(label, in: rows) else {
                     throw PseudoTerminalError.timedOut("key \(label) on screen", output: screen.screenText)
                 }
                 try pty.write("\u{1B}[<0;\(point.x + 1);\(point.y + 1)M\u{1B}[<0;\(point.x + 1);\(point.y + 1)m")
                 touches += 1
                 let expected = "已触按 \(touches) 次"
-                try wait(expected) { $0.screenText.contains(expected) }
+                try await wait(expected) { $0.screenText.contains(expected) }
             }
 
-            func tapKeys(_ labels: String) throws {
-                for label in labels { try tap(String(label), in: keyRows) }
+            func tapKeys(_ labels: String) async throws {
+                for label in labels { try await tap(String(label), in: keyRows) }
             }
 
             /// Taps the candidate `text`, turning pages with 下页 until it is on screen.
-            func choose(_ text: String) throws {
+            func choose(_ text: String) async throws {
                 for _ in 0..<15 {
-                    if key(text, in: barRows) != nil { return try tap(text, in: barRows) }
-                    try tap("下页", in: barRows)
+                    if key(text, in: barRows) != nil { return try await tap(text, in: barRows) }
+                    try await tap("下页", in: barRows)
                 }
                 Issue.record("\(text) not among the candidates:\n\(screen.screenText)")
             }
 
             /// Taps 确认 with nothing composing: the program ends and prints the text.
-            func confirm() throws -> String {
+            func confirm() async throws -> String {
                 guard let point = key("确认", in: keyRows) else { throw PseudoTerminalError.timedOut("确认", output: screen.screenText) }
                 try pty.write("\u{1B}[<0;\(point.x + 1);\(point.y + 1)M\u{1B}[<0;\(point.x + 1);\(point.y + 1)m")
                 touches += 1
-                let status = try pty.waitForExit()
+                let status = try await pty.waitForExit()
                 #expect(status == .exited(0))
                 #expect(try pty.isCookedMode())
                 let text = pty.outputText
@@ -102,15 +102,15 @@ extension RimeTests {
         }
 
         @Test("欧阳晓明 by touch: the syllables shown segmented, a phrase then the rest")
-        func name() throws {
-            let session = try Session(size: Size(columns: 80, rows: 24))
-            try session.tapKeys("ouyangxiaoming")
-            try session.wait("segmented syllables") { $0.screenText.contains("拼音：ou yang xiao ming") }
-            try session.choose("欧阳")
-            try session.wait("partial selection") { $0.screenText.contains("拼音：欧阳xiao ming") }
-            try session.choose("晓明")
-            try session.wait("committed into the field") { $0.screenText.contains("欧阳晓明") && !$0.screenText.contains("拼音：欧阳") }
-            let printed = try session.confirm()
+        func name() async throws {
+            let session = try await Session(size: Size(columns: 80, rows: 24))
+            try await session.tapKeys("ouyangxiaoming")
+            try await session.wait("segmented syllables") { $0.screenText.contains("拼音：ou yang xiao ming") }
+            try await session.choose("欧阳")
+            try await session.wait("partial selection") { $0.screenText.contains("拼音：欧阳xiao ming") }
+            try await session.choose("晓明")
+            try await session.wait("committed into the field") { $0.screenText.contains("欧阳晓明") && !$0.screenText.contains("拼音：欧阳") }
+            let printed = try await session.confirm()
             #expect(printed == "欧阳晓明")
             print("touches for 欧阳晓明 (80x24): \(session.touches)")
             #expect(session.touches == 17)
@@ -123,20 +123,20 @@ extension RimeTests {
 
         @Test("The address by touch at each kiosk size, within 1.5× a phone keyboard's touches",
               arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40), Size(columns: 160, rows: 50)])
-        func address(size: Size) throws {
-            let session = try Session(size: size)
+        func address(size: Size) async throws {
+            let session = try await Session(size: size)
             for (pinyin, phrase) in [("yubeiqu", "渝北区"), ("longxi", "龙溪"), ("jiedao", "街道"), ("jinlonglu", "金龙路")] {
-                try session.tapKeys(pinyin)
-                try session.choose(phrase)
+                try await session.tapKeys(pinyin)
+                try await session.choose(phrase)
             }
-            try session.tapKeys("88hao")
-            try session.choose("号")
-            try session.tapKeys("3dong")
-            try session.choose("栋")
-            try session.tapKeys("2danyuan")
-            try session.choose("单元")
-            try session.tapKeys("501")
-            let printed = try session.confirm()
+            try await session.tapKeys("88hao")
+            try await session.choose("号")
+            try await session.tapKeys("3dong")
+            try await session.choose("栋")
+            try await session.tapKeys("2danyuan")
+            try await session.choose("单元")
+            try await session.tapKeys("501")
+            let printed = try await session.confirm()
             #expect(printed == "渝北区龙溪街道金龙路88号3栋2单元501")
             print("touches for the address (\(size)): \(session.touches), phone: \(Self.phoneTouchesForAddress)")
             #expect(Double(session.touches) <= 1.5 * Double(Self.phoneTouchesForAddress))
@@ -144,15 +144,15 @@ extension RimeTests {
 
         @Test("Without librime the keyboard says so, letters and input-method text still reach the field",
               arguments: [["--rime-library", "/nonexistent/librime.so.1"], ["--rime-shared-data", "/nonexistent/rime-data"]])
-        func engineMissing(arguments: [String]) throws {
-            let session = try Session(size: Size(columns: 80, rows: 24), arguments: arguments + ["--rime-user-data", RimeTests.userData])
+        func engineMissing(arguments: [String]) async throws {
+            let session = try await Session(size: Size(columns: 80, rows: 24), arguments: arguments + ["--rime-user-data", RimeTests.userData])
             #expect(session.screen.screenText.contains("拼音输入法不可用"))
             #expect(session.screen.screenText.contains(arguments[0] == "--rime-library" ? "未安装拼音输入引擎" : "拼音词库未安装"))
-            try session.tap("l", in: session.keyRows)
-            try session.tap("i", in: session.keyRows)
+            try await session.tap("l", in: session.keyRows)
+            try await session.tap("i", in: session.keyRows)
             try session.pty.write("王") // UTF-8, as a system input method sends it
-            try session.wait("input-method text") { $0.screenText.contains("li王") }
-            #expect(try session.confirm() == "li王")
+            try await session.wait("input-method text") { $0.screenText.contains("li王") }
+            #expect(try await session.confirm() == "li王")
         }
     }
 }

@@ -1,4 +1,6 @@
-import KioskTesting
+import KioskTime
+import TerminalUITesting
+import TestSupport
 import Testing
 import TerminalUI
 
