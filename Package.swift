@@ -103,7 +103,8 @@ targets += [
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
     ]),
-    .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskDomain", "KioskTesting"]),
+    .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskDomain", "KioskTesting",
+                                                         .product(name: "GRDB", package: "GRDB.swift")]),
     .executableTarget(name: "bench-store", dependencies: ["KioskStore", "KioskDomain", "KioskTesting"]),
     // The process the store's crash test kills with SIGKILL.
     .executableTarget(name: "store-crash-writer", dependencies: ["KioskStore", "KioskTesting"]),
@@ -121,6 +122,8 @@ dependencies += [
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    // TLS configuration of the central client (the province's CA, pinning).
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
 ]
 targets += [
     .target(name: "CentralService", dependencies: [
@@ -130,6 +133,7 @@ targets += [
         .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
     ]),
@@ -162,7 +166,8 @@ products += [
 ]
 kioskctlDependencies += ["CentralService"]
 testingDependencies += ["CentralService", "CentralSim", .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                        .product(name: "NIOFoundationCompat", package: "swift-nio")]
+                        .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                        .product(name: "Logging", package: "swift-log")]
 
 // MARK: - KioskTesting — shared test rigs (simulators on ptys, private cupsd, fixture builders)
 
