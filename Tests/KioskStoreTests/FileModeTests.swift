@@ -48,7 +48,7 @@ import Glibc
         _ = try rig.open()
 
         chmod(key, 0o640)
-        #expect(throws: StoreError.keyFilePermissions(keyFile: key, mode: "0640")) { try rig.open() }
+        #expect(throws: StoreError.keyFilePermissions(keyFile: key, mode: "640")) { try rig.open() }
         chmod(key, 0o600)
         if geteuid() == 0 {
             chown(key, 4242, 4242)

@@ -28,7 +28,7 @@ public enum PrivateFile {
             case .exists: "the file already exists (a key is never overwritten)"
             case .symbolicLink: "the path is a symbolic link (refused: a key is read only from a regular file)"
             case .notRegular: "not a regular file"
-            case .tooOpen(let mode): "mode \(mode) lets group or others in; expected 0600"
+            case .tooOpen(let mode): "mode 0\(mode) lets group or others in; expected 0600"
             case let .wrongOwner(owner, expected): "owned by uid \(owner), expected the running user (uid \(expected))"
             case .system(let message): message
             }
@@ -81,7 +81,7 @@ public enum PrivateFile {
         guard fstat(fd, &info) == 0 else { throw .system("fstat \(path): \(lastError())") }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegular }
         let mode = info.st_mode & 0o777
-        guard mode & 0o077 == 0 else { throw .tooOpen(mode: "0" + String(mode, radix: 8)) }
+        guard mode & 0o077 == 0 else { throw .tooOpen(mode: String(mode, radix: 8)) }
         guard info.st_uid == geteuid() else { throw .wrongOwner(owner: info.st_uid, expected: geteuid()) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 4096)
