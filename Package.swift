@@ -154,6 +154,8 @@ dependencies += [
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    // TLS configuration of the central client (the province's CA, pinning).
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
 ]
 targets += [
     .target(name: "CentralService", dependencies: [
@@ -163,6 +165,7 @@ targets += [
         .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
     ]),
@@ -184,6 +187,7 @@ targets += [
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
     ]),
     .testTarget(name: "CentralServiceTests", dependencies: [
         "CentralService", "CentralSim", "CentralServiceTesting", "KioskStore", "KioskStoreTesting",

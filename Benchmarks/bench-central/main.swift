@@ -36,8 +36,8 @@ func queuedStore(_ name: String, first: Int) async throws -> CaseStore {
     return store
 }
 
-func client(_ url: URL) -> CentralClient {
-    CentralClient(configuration: .init(baseURL: url, terminalID: terminal), secret: secret)
+func client(_ url: URL) throws -> CentralClient {
+    try CentralClient(configuration: .init(baseURL: url, terminalID: terminal), secret: secret)
 }
 
 func rate(_ body: () async throws -> Void) async rethrows -> Double {
@@ -54,8 +54,8 @@ let sim = try await CentralSimServer.start(CentralSimConfiguration(
     port: 0, databasePath: directory.appendingPathComponent("central.sqlite").path, assets: RepositoryPaths.assets,
     terminals: [terminal: secret]), logger: quiet)
 
-let noopClient = client(noop.baseURL)
-let simClient = client(sim.baseURL)
+let noopClient = try client(noop.baseURL)
+let simClient = try client(sim.baseURL)
 
 /// The client alone (no store) against `client`'s endpoint, `inFlight` submissions at a time:
 /// against the no-op endpoint this is the limit; against central-sim it isolates the server's

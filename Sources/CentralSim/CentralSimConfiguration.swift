@@ -12,6 +12,9 @@ public struct CentralSimConfiguration: Sendable {
     public var databasePath: String
     /// Terminal ID → its signing secret.
     public var terminals: [String: TerminalSecret]
+    /// Department name (as items name it, e.g. `区公安分局`) → the secret it signs requests with.
+    /// Department views are served only to their own department, never to a terminal.
+    public var departments: [String: TerminalSecret]
     /// Allowed clock difference between terminal and server, either way.
     public var signatureWindow: TimeInterval
     /// Simulated seconds per real second for department progress.
@@ -27,13 +30,14 @@ public struct CentralSimConfiguration: Sendable {
     public var clock: any KioskClock
 
     public init(host: String = "127.0.0.1", port: Int = 8480, databasePath: String, assets: AssetDirectory,
-                terminals: [String: TerminalSecret], signatureWindow: TimeInterval = 300, speed: Double = 1440,
+                terminals: [String: TerminalSecret], departments: [String: TerminalSecret] = [:], signatureWindow: TimeInterval = 300, speed: Double = 1440,
                 seed: UInt64 = 1, refusalRate: Double = 0.03, faults: FaultInjection = FaultInjection(),
                 clock: any KioskClock = SystemClock()) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
         self.terminals = terminals
+        self.departments = departments
         self.signatureWindow = signatureWindow
         self.speed = speed
         self.seed = seed

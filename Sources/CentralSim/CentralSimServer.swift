@@ -21,7 +21,8 @@ public struct CentralSimServer: Sendable {
         self.configuration = configuration
         self.logger = logger
         database = try SimDatabase(path: configuration.databasePath)
-        verifier = SignatureVerifier(secrets: configuration.terminals, window: configuration.signatureWindow)
+        verifier = SignatureVerifier(secrets: configuration.terminals, departments: configuration.departments,
+                                     window: configuration.signatureWindow)
         let assets = configuration.assets
         let calendar = try WorkingDayCalendar.load(from: assets)
         let divisions = try DivisionCodes.load(from: assets)
@@ -34,7 +35,7 @@ public struct CentralSimServer: Sendable {
             database: database, regions: regions,
             simulator: ProgressSimulator(speed: configuration.speed, seed: configuration.seed,
                                          refusalRate: configuration.refusalRate),
-            dueDates: DueDates(calendar: calendar))
+            dueDates: DueDates(calendar: calendar), lookupKey: try database.lookupKey())
         routes = CentralRoutes(repository: repository, committer: GroupCommitter(repository: repository), database: database,
                                validator: SubmissionValidator(regions: regions, divisions: divisions),
                                knownTerminals: verifier.terminalIDs, specification: specification, now: { [clock = configuration.clock] in clock.wallTime })

@@ -31,7 +31,7 @@ public actor CaseStore {
             // Best effort: a purge that fails (a full disk, say) must not keep the kiosk from
             // starting; it is tried again at the next open or `purgeExpired` call.
             _ = try? Self.purge(pool, path: configuration.databasePath, purgeAfterDays: configuration.purgeAfterDays,
-                                now: configuration.now())
+                                purgeRefusedAfterDays: configuration.purgeRefusedAfterDays, now: configuration.now())
         }
     }
 

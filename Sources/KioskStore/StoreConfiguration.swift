@@ -16,6 +16,9 @@ public struct StoreConfiguration: Sendable {
     /// Days after the central service acknowledged a case before its sealed personal data is
     /// purged; the non-personal metadata stays for statistics.
     public var purgeAfterDays: Int
+    /// Days after the last attempt of a case the central service refused for good (`dead`, not
+    /// retried by a technician) before its personal data is purged as well.
+    public var purgeRefusedAfterDays: Int
     /// Whether opening the store purges what is due (the daemon's default, so retention holds
     /// even if nothing else calls `purgeExpired`); inspecting tools turn it off to stay read-only.
     public var purgeOnOpen: Bool
@@ -44,12 +47,13 @@ public struct StoreConfiguration: Sendable {
 
     public init(databasePath: String = StoreConfiguration.defaultDatabasePath,
                 keyFilePath: String = StoreConfiguration.defaultKeyFilePath,
-                purgeAfterDays: Int = 30, purgeOnOpen: Bool = true, maxPageCount: Int? = nil, reservedPages: Int = 256,
+                purgeAfterDays: Int = 30, purgeRefusedAfterDays: Int = 90, purgeOnOpen: Bool = true, maxPageCount: Int? = nil, reservedPages: Int = 256,
                 reservedDiskBytes: Int64 = 16 << 20, alertThreshold: Int = 5, createIfMissing: Bool = true,
                 busyTimeout: TimeInterval = 5, clock: any KioskClock = SystemClock()) {
         self.databasePath = databasePath
         self.keyFilePath = keyFilePath
         self.purgeAfterDays = purgeAfterDays
+        self.purgeRefusedAfterDays = purgeRefusedAfterDays
         self.purgeOnOpen = purgeOnOpen
         self.maxPageCount = maxPageCount
         self.reservedPages = reservedPages

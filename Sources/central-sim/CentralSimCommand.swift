@@ -18,7 +18,10 @@ struct CentralSimCommand: AsyncParsableCommand {
     var db = "central-sim.sqlite"
     @Option(name: .customLong("terminal"), help: "A terminal allowed to sign requests: ID=KEYFILE (repeatable).")
     var terminals: [String] = []
-    @Flag(help: "Create a terminal's key file (mode 0600) when it does not exist yet.")
+    @Option(name: .customLong("department"),
+            help: "A department allowed to read its department views: NAME=KEYFILE (repeatable; NAME as items name it).")
+    var departments: [String] = []
+    @Flag(help: "Create a terminal's or department's key file (mode 0600) when it does not exist yet.")
     var createKeys = false
     @Option(help: "Assets folder (api/central.yaml, calendar/); found automatically when omitted.")
     var assets: String?
@@ -59,24 +62,15 @@ struct CentralSimCommand: AsyncParsableCommand {
             throw ValidationError("--listen: expected HOST:PORT, found \(listen)")
         }
         let host = parts.dropLast().joined(separator: ":")
-        var secrets: [String: TerminalSecret] = [:]
-        for entry in terminals {
-            guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else {
-                throw ValidationError("--terminal: expected ID=KEYFILE, found \(entry)")
-            }
-            let id = String(entry[..<equals])
-            let file = String(entry[entry.index(after: equals)...])
-            if createKeys, !FileManager.default.fileExists(atPath: file) {
-                try TerminalSecret.generate().write(to: file)
-            }
-            secrets[id] = try TerminalSecret.load(from: file)
-        }
+        let secrets = try keys(terminals, option: "--terminal", name: "ID")
+        let departmentSecrets = try keys(departments, option: "--department", name: "NAME")
         if secrets.isEmpty {
             FileHandle.standardError.write(Data("central-sim: no --terminal given; every signed request will be refused\n".utf8))
         }
         let directory = try AssetDirectory.locate(explicit: assets)
         let configuration = CentralSimConfiguration(
             host: host.isEmpty ? "127.0.0.1" : host, port: port, databasePath: db, assets: directory, terminals: secrets,
+            departments: departmentSecrets,
             signatureWindow: signatureWindow, speed: speed, seed: seed, refusalRate: refusalRate,
             faults: FaultInjection(errorRate: errorRate, timeoutRate: timeoutRate, hang: hangSeconds, dropRate: dropRate,
                                    unavailableRate: unavailableRate, retryAfter: retryAfter, latency: latencyMs / 1000,
@@ -86,5 +80,22 @@ struct CentralSimCommand: AsyncParsableCommand {
         try await server.run { port in
             FileHandle.standardOutput.write(Data("central-sim listening on http://\(configuration.host):\(port)\n".utf8))
         }
+    }
+
+    /// `NAME=KEYFILE` entries → secrets, creating missing key files with `--create-keys`.
+    private func keys(_ entries: [String], option: String, name: String) throws -> [String: TerminalSecret] {
+        var secrets: [String: TerminalSecret] = [:]
+        for entry in entries {
+            guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else {
+                throw ValidationError("\(option): expected \(name)=KEYFILE, found \(entry)")
+            }
+            let id = String(entry[..<equals])
+            let file = String(entry[entry.index(after: equals)...])
+            if createKeys, !FileManager.default.fileExists(atPath: file) {
+                try TerminalSecret.generate().write(to: file)
+            }
+            secrets[id] = try TerminalSecret.load(from: file)
+        }
+        return secrets
     }
 }

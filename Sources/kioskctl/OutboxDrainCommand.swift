@@ -18,8 +18,16 @@ struct OutboxDrainCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("The central service's base URL, e.g. http://127.0.0.1:8480.", valueName: "url"))
+    @Option(help: ArgumentHelp("The central service's base URL: https://…, or http:// to a loopback host only.",
+                               valueName: "url"))
     var central: String
+
+    @Option(help: ArgumentHelp("PEM file of the province's CA certificate(s), trusted beside the system's roots.",
+                               valueName: "path"))
+    var centralCa: String?
+
+    @Flag(help: "Trust only the certificates of --central-ca (pinning): any other authority is refused.")
+    var pinCentralCa = false
 
     @Option(help: ArgumentHelp("This terminal's ID, as registered with the central service.", valueName: "id"))
     var terminal: String
@@ -41,14 +49,26 @@ struct OutboxDrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let url = URL(string: central), url.scheme == "http" || url.scheme == "https", url.host != nil else {
-            throw CLIFailure.usage("--central: expected a URL such as http://127.0.0.1:8480, found \(central)")
+            throw CLIFailure.usage("--central: expected a URL such as https://central.example:8443, found \(central)")
         }
         let secret: TerminalSecret
         do { secret = try TerminalSecret.load(from: terminalKey) } catch { throw CLIFailure.cannotRun(error.description) }
-        let caseStore = try store.open()
-        let client = CentralClient(configuration: .init(baseURL: url, terminalID: terminal,
-                                                        requestTimeout: .milliseconds(Int(requestTimeout * 1000))),
-                                   secret: secret)
+        let client: CentralClient
+        do {
+            client = try CentralClient(configuration: .init(baseURL: url, terminalID: terminal,
+                                                            requestTimeout: .milliseconds(Int(requestTimeout * 1000)),
+                                                            tls: CentralTLS(caFile: centralCa, pinCA: pinCentralCa,
+                                                                            caFileKey: "--central-ca", pinKey: "--pin-central-ca"),
+                                                            urlKey: "--central"),
+                                       secret: secret)
+        } catch {
+            throw CLIFailure.usage(error.description)
+        }
+        let caseStore: CaseStore
+        do { caseStore = try store.open() } catch {
+            try? await client.shutdown()
+            throw error
+        }
         guard (1...16).contains(parallel) else { throw CLIFailure.usage("--parallel: expected 1 to 16, found \(parallel)") }
         let drainer = OutboxDrainer(store: caseStore, submitter: client, configuration: .init(maxInFlight: parallel),
                                     onAlert: { alert in

@@ -124,7 +124,7 @@ import Testing
         let port = probe.server.port
         let secret = probe.secret
         await probe.stop()
-        let client = CentralClient(configuration: .init(baseURL: URL(string: "http://127.0.0.1:\(port)")!,
+        let client = try CentralClient(configuration: .init(baseURL: URL(string: "http://127.0.0.1:\(port)")!,
                                                         terminalID: CentralSimHarness.terminalID,
                                                         connectTimeout: .milliseconds(300), requestTimeout: .seconds(5)),
                                    secret: secret)

@@ -34,7 +34,7 @@ import Glibc
         let keyPath = directory.appendingPathComponent("store.key").path
         let store = try CaseStore(configuration: StoreConfiguration(databasePath: databasePath, keyFilePath: keyPath,
                                                                     reservedPages: 0, reservedDiskBytes: 0))
-        let central = CentralClient(configuration: .init(baseURL: sim.baseURL, terminalID: sim.terminalID),
+        let central = try CentralClient(configuration: .init(baseURL: sim.baseURL, terminalID: sim.terminalID),
                                     secret: try TerminalSecret.load(from: sim.keyPath))
         var confirmed: [UUID] = []
         var index = 5000

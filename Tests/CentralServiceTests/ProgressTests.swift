@@ -109,16 +109,19 @@ import Testing
             await sim.stop()
             return
         }
-        let police = try await sim.client.departmentView(department: "区公安分局", caseNumber: receipt.caseNumber)
+        func view(_ department: String) async throws -> DepartmentView {
+            let client = sim.makeDepartmentClient(department)
+            defer { Task { try? await client.shutdown() } }
+            return try await client.departmentView(department: department, caseNumber: receipt.caseNumber)
+        }
+        let police = try await view("区公安分局")
         #expect(police.items.map(\.code) == ["household"])
         #expect(police.fields.map(\.code) == ["name"])
-        let veterans = try await sim.client.departmentView(department: "区退役军人事务局", caseNumber: receipt.caseNumber)
+        let veterans = try await view("区退役军人事务局")
         #expect(Set(veterans.fields.map(\.code)) == ["name", "phone", "enlist_date"])
-        let reserve = try await sim.client.departmentView(department: "区人武部", caseNumber: receipt.caseNumber)
+        let reserve = try await view("区人武部")
         #expect(reserve.fields.isEmpty)
-        await #expect(throws: Problem.self) {
-            try await sim.client.departmentView(department: "区税务局", caseNumber: receipt.caseNumber)
-        }
+        await #expect(throws: Problem.self) { try await view("区税务局") }
         await sim.stop()
     }
 

@@ -5,7 +5,11 @@ import KioskStoreTesting
 import KioskDomainTesting
 import KioskTime
 import TestSupport
+import KioskDomain
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Request signing, on its own and as central-sim enforces it.
 @Suite struct SigningTests {
@@ -101,6 +105,43 @@ import Testing
         }
     }
 
+    /// Property: for a registered terminal and otherwise genuine headers, any timestamp text —
+    /// Int64's extremes, signs, spaces, exponents, full-width digits, long runs of digits — is
+    /// refused with a 401 reason (never a trap), and only the genuine one passes.
+    @Test func anyTimestampTextIsRangeCheckedBeforeArithmetic() throws {
+        var random = SeededRandom(seed: 11)
+        let signer = RequestSigner(terminalID: "T", secret: secret)
+        let verifier = SignatureVerifier(secrets: ["T": secret])
+        let genuine = signer.sign(method: "GET", path: "/v1/terminals", body: Data(), date: at)
+        var texts = ["-9223372036854775808", "9223372036854775807", "-9223372036854775807", "9223372036854775808",
+                     "-1", "0", "+1795400000", " 1795400000", "1795400000 ", "1e9", "0x6b03", "１７９５４０００００",
+                     String(repeating: "9", count: 400), "-" + String(repeating: "9", count: 19), ""]
+        for _ in 0..<2000 {
+            switch random.next() % 3 {
+            case 0: texts.append(String(Int64(bitPattern: random.next())))
+            case 1: texts.append(String(UInt64(random.next())))
+            default:
+                let alphabet = Array("0123456789-+ eE.x")
+                texts.append(String((0..<Int(random.next() % 24)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))
+            }
+        }
+        for text in texts where text != String(genuine.timestamp) {
+            var headers = Dictionary(uniqueKeysWithValues: genuine.headers)
+            headers[Wire.timestamp] = text
+            #expect(throws: SignatureVerifier.Failure.self, "timestamp \(text)") {
+                try verifier.verify(method: "GET", path: "/v1/terminals", body: Data(), now: at, header: { headers[$0] })
+            }
+        }
+        // Extreme server clocks do not trap either.
+        let headers = Dictionary(uniqueKeysWithValues: genuine.headers)
+        for now in [Date.distantFuture, Date.distantPast, Date(timeIntervalSince1970: 1e300), Date(timeIntervalSince1970: -1e300)] {
+            #expect(throws: SignatureVerifier.Failure.self) {
+                try verifier.verify(method: "GET", path: "/v1/terminals", body: Data(), now: now, header: { headers[$0] })
+            }
+        }
+        _ = try verifier.verify(method: "GET", path: "/v1/terminals", body: Data(), now: at, header: { headers[$0] })
+    }
+
     @Test func keyFilesAreWrittenPrivatelyAndReadBack() throws {
         let directory = try RepositoryPaths.temporaryDirectory("terminal-key")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -113,5 +154,34 @@ import Testing
         try Data("not hex".utf8).write(to: directory.appendingPathComponent("bad.key"))
         let error = #expect(throws: (any Error).self) { try TerminalSecret.load(from: directory.appendingPathComponent("bad.key").path) }
         #expect(String(describing: error!).contains("bad.key"))
+    }
+
+    /// The key file is created 0600 whatever the umask, and refused when it is a link, readable
+    /// by others or owned by someone else.
+    @Test func terminalKeysAreCreatedPrivateAndCheckedOnLoad() throws {
+        let directory = try RepositoryPaths.temporaryDirectory("terminal-key-checks")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let previous = umask(0)
+        let path = directory.appendingPathComponent("terminal.key").path
+        try secret.write(to: path)
+        umask(previous)
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+        // A link in the key's place is neither followed on write nor on read.
+        let link = directory.appendingPathComponent("link.key").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        #expect(throws: (any Error).self) { try TerminalSecret.generate().write(to: link) }
+        let linked = #expect(throws: DataFileError.self) { try TerminalSecret.load(from: link) }
+        #expect(linked?.description.contains("symbolic link") == true)
+        chmod(path, 0o644)
+        let open = #expect(throws: DataFileError.self) { try TerminalSecret.load(from: path) }
+        #expect(open?.description.contains("0644") == true)
+        chmod(path, 0o600)
+        if geteuid() == 0 {
+            chown(path, 4242, 4242)
+            let foreign = #expect(throws: DataFileError.self) { try TerminalSecret.load(from: path) }
+            #expect(foreign?.description.contains("uid 4242") == true)
+            chown(path, 0, 0)
+        }
+        #expect(try TerminalSecret.load(from: path).hex == secret.hex)
     }
 }

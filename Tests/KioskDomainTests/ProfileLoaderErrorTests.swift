@@ -83,7 +83,7 @@ import Testing
     @Test func fieldNoItemUses() throws {
         var p = try Self.chongqing()
         var fields = p["fields"] as? [JSON] ?? []
-        fields.append(["code": "shoe_size", "label": "鞋码", "group": "basic"])
+        fields.append(["code": "shoe_size", "label": "鞋码", "group": "basic", "personal": false, "sensitivity": "none"])
         p["fields"] = fields
         try expectError(p, key: "fields[\(fields.count - 1)]", expected: "a field some item or commonFields uses")
     }

@@ -8,6 +8,8 @@ public enum Wire {
     /// Set to `true` on an answer that replays a stored one.
     public static let idempotentReplayed = "Idempotent-Replayed"
     public static let terminal = "X-Kiosk-Terminal"
+    /// Names a department signer (percent-encoded UTF-8) instead of a terminal.
+    public static let department = "X-Kiosk-Department"
     public static let timestamp = "X-Kiosk-Timestamp"
     public static let nonce = "X-Kiosk-Nonce"
     public static let contentSHA256 = "X-Kiosk-Content-SHA256"

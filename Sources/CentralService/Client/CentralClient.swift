@@ -15,6 +15,12 @@ public final class CentralClient: Sendable {
     public struct Configuration: Sendable {
         public var baseURL: URL
         public var terminalID: String
+        /// Who signs: this terminal (the default), or a department reading its views.
+        public var principal: Principal
+        /// How the service's certificate is checked (https only; see `CentralEndpoint`).
+        public var tls: CentralTLS
+        /// The configuration key or flag the URL came from, named when it is refused.
+        public var urlKey: String
         /// TCP connect limit: a central service that does not answer SYN is down for us.
         public var connectTimeout: Duration
         /// Whole-request limit, body included: a hung or trickling server must not hold the queue.
@@ -23,12 +29,24 @@ public final class CentralClient: Sendable {
         public var maxResponseBytes: Int
 
         public init(baseURL: URL, terminalID: String, connectTimeout: Duration = .seconds(3),
-                    requestTimeout: Duration = .seconds(15), maxResponseBytes: Int = 4 << 20) {
+                    requestTimeout: Duration = .seconds(15), maxResponseBytes: Int = 4 << 20,
+                    tls: CentralTLS = CentralTLS(), urlKey: String = "central.url") {
             self.baseURL = baseURL
             self.terminalID = terminalID
+            self.principal = .terminal(terminalID)
+            self.tls = tls
+            self.urlKey = urlKey
             self.connectTimeout = connectTimeout
             self.requestTimeout = requestTimeout
             self.maxResponseBytes = maxResponseBytes
+        }
+
+        /// A department's client: it signs as `department` and reads that department's views.
+        public init(baseURL: URL, department: String, connectTimeout: Duration = .seconds(3),
+                    requestTimeout: Duration = .seconds(15), tls: CentralTLS = CentralTLS(), urlKey: String = "central.url") {
+            self.init(baseURL: baseURL, terminalID: "", connectTimeout: connectTimeout, requestTimeout: requestTimeout,
+                      tls: tls, urlKey: urlKey)
+            self.principal = .department(department)
         }
     }
 
@@ -44,11 +62,18 @@ public final class CentralClient: Sendable {
     private let http: HTTPClient
     private let clock: any KioskClock
 
-    public init(configuration: Configuration, secret: TerminalSecret, clock: any KioskClock = SystemClock()) {
+    /// Refuses, before any connection is made, a URL that is not https (unless loopback) or a CA
+    /// file that cannot be loaded, with the configuration key named.
+    public init(configuration: Configuration, secret: TerminalSecret,
+                clock: any KioskClock = SystemClock()) throws(CentralConfigurationError) {
+        let endpoint = try CentralEndpoint(baseURL: configuration.baseURL, tls: configuration.tls, urlKey: configuration.urlKey)
         self.configuration = configuration
-        self.signer = RequestSigner(terminalID: configuration.terminalID, secret: secret)
+        self.signer = RequestSigner(principal: configuration.principal, secret: secret)
         self.clock = clock
         var httpConfiguration = HTTPClient.Configuration(
+            tlsConfiguration: try endpoint.tls.configuration(),
+            // A redirect could lead from https to plain http, or to another host: never follow.
+            redirectConfiguration: .disallow,
             timeout: .init(connect: .init(configuration.connectTimeout), read: .init(configuration.requestTimeout)))
         httpConfiguration.httpVersion = .http1Only
         self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)

@@ -86,7 +86,8 @@ public actor OutboxDrainer {
     private enum Step: Sendable {
         /// The next cases to send, unsealed, in queue order.
         case loaded(Result<[FiledCase], any Error>)
-        case answered(OutboxEntry, SubmitOutcome)
+        /// With the case's personal values, to scrub from whatever the server said.
+        case answered(OutboxEntry, SubmitOutcome, personalValues: [String])
         /// These acknowledgements went to the store: committed, or `failure`.
         case recorded([(entry: OutboxEntry, replayed: Bool)], failure: (any Error)?)
     }
@@ -137,7 +138,8 @@ public actor OutboxDrainer {
                     next += 1
                     report.attempted += 1
                     inFlight += 1
-                    group.addTask { .answered(entry, await submitter.submit(filed)) }
+                    let personal = filed.personalValues
+                    group.addTask { .answered(entry, await submitter.submit(filed), personalValues: personal) }
                 }
                 if !recording, !answered.isEmpty {
                     let batch = answered
@@ -172,7 +174,7 @@ public actor OutboxDrainer {
                         if replayed { report.replayed += 1 }
                         logger.info("case delivered", metadata: ["case": "\(entry.localReference)", "replayed": "\(replayed)"])
                     }
-                case .answered(let entry, let outcome):
+                case .answered(let entry, let outcome, let personal):
                     inFlight -= 1
                     if case let .accepted(receipt, replayed, response) = outcome, receipt.caseId == entry.caseID {
                         answered.append((entry, Acknowledgement(caseID: entry.caseID, centralCaseNumber: receipt.caseNumber,
@@ -180,7 +182,8 @@ public actor OutboxDrainer {
                         serviceFailures = 0
                     } else {
                         do {
-                            if try await handle(outcome, for: entry, report: &report) == .stopPass, !stopped {
+                            if try await handle(outcome, for: entry, personalValues: personal, report: &report) == .stopPass,
+                               !stopped {
                                 // Answers still in flight when the pass stops are recorded all the same.
                                 report.servicePauses += 1
                                 (stopped, ready) = (true, [])
@@ -221,23 +224,30 @@ public actor OutboxDrainer {
 
     private enum Next { case carryOn, stopPass }
 
-    private func handle(_ outcome: SubmitOutcome, for entry: OutboxEntry, report: inout DrainReport) async throws -> Next {
+    /// Everything the server said (problem text, reasons) is outside text: it reaches the
+    /// technician's terminal (alerts, status), the logs and the store only through
+    /// `PersonalDataScrubber`, which drops control characters (no escape sequences into a
+    /// terminal, no forged log lines) and hides this case's personal values and long digit runs.
+    private func handle(_ outcome: SubmitOutcome, for entry: OutboxEntry, personalValues: [String],
+                        report: inout DrainReport) async throws -> Next {
         let at = now()
+        func clean(_ text: String) -> String { PersonalDataScrubber.scrub(text, knownValues: personalValues) }
         switch outcome {
         case .accepted:
             // drainOnce records the receipts that name the case; this one names another case.
             // Never record another case's number against this one: treat it as a broken answer.
             return try await handle(.retryable(reason: "the receipt names another case", retryAfter: nil, scope: .request),
-                                    for: entry, report: &report)
+                                    for: entry, personalValues: personalValues, report: &report)
         case let .refused(status, problem):
-            let error = "HTTP \(status) \(problem.summary)"
+            let error = clean("HTTP \(status) \(problem.summary)")
             try await store.markAttemptFailed(caseID: entry.caseID, error: error, nextAttemptAt: at, permanent: true)
             serviceFailures = 0
             report.dead += 1
             raise(DrainAlert(kind: .dead, caseID: entry.caseID, localReference: entry.localReference,
                              attempts: entry.attempts + 1, lastError: error), into: &report)
             return .carryOn
-        case let .retryable(reason, retryAfter, scope):
+        case let .retryable(rawReason, retryAfter, scope):
+            let reason = clean(rawReason)
             lastError = reason
             let attempts = entry.attempts + 1
             let failures = scope == .service ? serviceFailures + 1 : attempts

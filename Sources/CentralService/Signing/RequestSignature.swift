@@ -20,7 +20,7 @@ import KioskDomain
 public struct RequestSignature: Sendable, Equatable {
     public static let algorithm = "KIOSK-HMAC-SHA256"
 
-    public var terminalID: String
+    public var principal: Principal
     /// Unix seconds.
     public var timestamp: Int64
     public var nonce: String
@@ -28,8 +28,8 @@ public struct RequestSignature: Sendable, Equatable {
     /// Lower-case hex HMAC-SHA256.
     public var signature: String
 
-    public init(terminalID: String, timestamp: Int64, nonce: String, contentSHA256: String, signature: String) {
-        self.terminalID = terminalID
+    public init(principal: Principal, timestamp: Int64, nonce: String, contentSHA256: String, signature: String) {
+        self.principal = principal
         self.timestamp = timestamp
         self.nonce = nonce
         self.contentSHA256 = contentSHA256
@@ -45,21 +45,28 @@ public struct RequestSignature: Sendable, Equatable {
         Hex.lowercase(SHA256.hash(data: body))
     }
 
+    /// The signing terminal; nil for a department's request.
+    public var terminalID: String? { principal.terminalID }
+
     /// The headers to add to a request.
     public var headers: [(String, String)] {
-        [(Wire.terminal, terminalID), (Wire.timestamp, String(timestamp)), (Wire.nonce, nonce),
+        [principal.header, (Wire.timestamp, String(timestamp)), (Wire.nonce, nonce),
          (Wire.contentSHA256, contentSHA256), (Wire.signature, signature)]
     }
 }
 
-/// Signs requests for one terminal.
+/// Signs requests for one terminal or one department.
 public struct RequestSigner: Sendable {
-    public let terminalID: String
+    public let principal: Principal
     private let key: SymmetricKey
 
-    public init(terminalID: String, secret: TerminalSecret) {
-        self.terminalID = terminalID
+    public init(principal: Principal, secret: TerminalSecret) {
+        self.principal = principal
         self.key = secret.key
+    }
+
+    public init(terminalID: String, secret: TerminalSecret) {
+        self.init(principal: .terminal(terminalID), secret: secret)
     }
 
     /// Signs `method path` with `body` at `date`; the nonce is 16 random bytes unless given.
@@ -70,7 +77,7 @@ public struct RequestSigner: Sendable {
         let canonical = RequestSignature.canonicalString(method: method, path: path, timestamp: timestamp,
                                                         nonce: nonce, contentSHA256: contentHash)
         let mac = HMAC<SHA256>.authenticationCode(for: Data(canonical.utf8), using: key)
-        return RequestSignature(terminalID: terminalID, timestamp: timestamp, nonce: nonce,
+        return RequestSignature(principal: principal, timestamp: timestamp, nonce: nonce,
                                 contentSHA256: contentHash, signature: Hex.lowercase(mac))
     }
 

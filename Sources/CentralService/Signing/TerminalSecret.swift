@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import KioskDomain
+import KioskStore
 
 /// The shared secret a terminal signs its requests with. Kept in a key file: 64 hex characters
 /// (32 bytes) on one line, created with mode 0600. Never logged, never printed.
@@ -21,16 +22,17 @@ public struct TerminalSecret: Sendable {
     /// The secret as the key file holds it.
     public var hex: String { key.withUnsafeBytes { Hex.lowercase($0) } }
 
-    /// Reads a key file; says which file and what was wrong when it cannot be used.
+    /// Reads a key file; says which file and what was wrong when it cannot be used. The file
+    /// must be a regular file (not a link) owned by this user with no group or other access.
     public static func load(from path: String) throws(DataFileError) -> TerminalSecret {
-        let text: String
+        let data: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            data = try PrivateFile.load(path)
         } catch {
-            throw DataFileError(file: path, key: "", expected: "a readable terminal key file",
-                                found: (error as NSError).localizedDescription)
+            throw DataFileError(file: path, key: "", expected: "a private terminal key file (mode 0600, owned by this user)",
+                                found: error.description)
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let bytes = Self.decodeHex(trimmed), bytes.count >= 16 else {
             throw DataFileError(file: path, key: "",
                                 expected: "at least 32 hexadecimal characters (the terminal's secret)",
@@ -39,15 +41,13 @@ public struct TerminalSecret: Sendable {
         return TerminalSecret(bytes: bytes)
     }
 
-    /// Writes a new key file with mode 0600 (refuses to overwrite an existing one).
+    /// Writes a new key file created with mode 0600 in one step (O_EXCL: never overwrites an
+    /// existing file, never follows a link).
     public func write(to path: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw DataFileError(file: path, key: "", expected: "no existing file (a key is never overwritten)",
-                                found: "an existing file")
-        }
-        guard FileManager.default.createFile(atPath: path, contents: Data((hex + "\n").utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
-            throw DataFileError(file: path, key: "", expected: "a writable location for the key file")
+        do {
+            try PrivateFile.create(path, contents: Data((hex + "\n").utf8))
+        } catch {
+            throw DataFileError(file: path, key: "", expected: "a new key file (a key is never overwritten)", found: error.description)
         }
     }
 

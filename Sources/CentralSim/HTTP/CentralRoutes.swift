@@ -24,27 +24,32 @@ struct CentralRoutes: Sendable {
         }
         router.post("/v1/cases") { request, context in try await submit(request, context) }
         router.post("/v1/cases/search") { request, context in
+            guard let terminal = context.terminalID else { return Access.terminalsOnly }
             guard let query = try? Wire.decoder.decode(CaseSearchRequest.self, from: Data(buffer: try await request.body.collect(upTo: 4096))) else {
                 return JSONAnswer.problem(.badRequest, Problem(error: "bad_request", message: "请求体应为 {\"idNumber\": …}"))
             }
-            return JSONAnswer.value(.ok, CaseList(cases: try await repository.cases(idNumber: query.idNumber.uppercased(), now: now())))
+            return JSONAnswer.value(.ok, CaseList(cases: try await repository.cases(idNumber: query.idNumber.uppercased(),
+                                                                                    terminalID: terminal, now: now())))
         }
         router.get("/v1/cases/{caseNumber}") { _, context in
+            guard let terminal = context.terminalID else { return Access.terminalsOnly }
             let number = try Self.parameter("caseNumber", context)
-            guard let progress = try await repository.progress(caseNumber: number, now: now()) else { return JSONAnswer.notFound("案件") }
-            return JSONAnswer.value(.ok, progress)
+            guard let found = try await repository.progress(caseNumber: number, now: now()) else { return JSONAnswer.notFound("案件") }
+            guard found.terminalID == terminal else { return Access.notYourCase }
+            return JSONAnswer.value(.ok, found.progress)
         }
-        router.get("/v1/terminals") { _, _ in
-            JSONAnswer.value(.ok, try await repository.terminals(known: knownTerminals))
+        router.get("/v1/terminals") { _, context in
+            guard let terminal = context.terminalID else { return Access.terminalsOnly }
+            return JSONAnswer.value(.ok, try await repository.terminals(known: knownTerminals, only: terminal))
         }
         router.get("/v1/terminals/{terminalId}/cases") { _, context in
-            JSONAnswer.value(.ok, CaseList(cases: try await repository.cases(terminalID: try Self.parameter("terminalId", context), now: now())))
+            let terminal = try Self.parameter("terminalId", context)
+            guard terminal == context.terminalID else { return Access.notYourTerminal }
+            return JSONAnswer.value(.ok, CaseList(cases: try await repository.cases(terminalID: terminal, now: now())))
         }
         router.put("/v1/terminals/{terminalId}/heartbeat") { request, context in
             let terminal = try Self.parameter("terminalId", context)
-            guard terminal == context.terminalID else {
-                return JSONAnswer.problem(.forbidden, Problem(error: "wrong_terminal", message: "终端只能上报自己的心跳"))
-            }
+            guard terminal == context.terminalID else { return Access.notYourTerminal }
             let body = Data(buffer: try await request.body.collect(upTo: 65536))
             guard (try? Wire.decoder.decode(Heartbeat.self, from: body)) != nil else {
                 return JSONAnswer.problem(.badRequest, Problem(error: "bad_request", message: "心跳内容格式不正确"))
@@ -54,6 +59,7 @@ struct CentralRoutes: Sendable {
         }
         router.get("/v1/departments/{department}/cases/{caseNumber}") { _, context in
             let department = try Self.parameter("department", context)
+            guard department == context.department else { return Access.departmentsOnly }
             let number = try Self.parameter("caseNumber", context)
             guard let view = try await repository.departmentView(department: department, caseNumber: number, now: now()) else {
                 return JSONAnswer.notFound("该部门的案件")

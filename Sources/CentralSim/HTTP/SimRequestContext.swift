@@ -1,11 +1,16 @@
+import CentralService
 import Foundation
 import Hummingbird
 
-/// Per-request context: Hummingbird's core storage plus the terminal whose signature was
-/// verified, so handlers can check that a terminal only touches what is its own.
+/// Per-request context: Hummingbird's core storage plus the signer whose signature was
+/// verified, so handlers can check that a terminal or department only touches what is its own.
 struct SimRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
-    var terminalID: String?
+    var principal: Principal?
+    /// The signing terminal; nil for a department or an unsigned public request.
+    var terminalID: String? { principal?.terminalID }
+    /// The signing department; nil for a terminal.
+    var department: String? { principal?.department }
     /// A verified request's nonce that the handler records itself (see `SignatureMiddleware`).
     var unrecordedNonce: SignedNonce?
     /// SHA-256 (hex) of the body, as the verified signature covers it.

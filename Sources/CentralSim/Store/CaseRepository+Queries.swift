@@ -4,26 +4,28 @@ import GRDB
 import KioskDomain
 
 extension CaseRepository {
-    /// Progress of one case, states computed for `now` on the simulated clock.
-    func progress(caseNumber: String, now: Date) async throws -> CaseProgress? {
+    /// Progress of one case, states computed for `now` on the simulated clock, with the terminal
+    /// that submitted it (the only terminal allowed to read it).
+    func progress(caseNumber: String, now: Date) async throws -> (terminalID: String, progress: CaseProgress)? {
         try await database.pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT case_id, accepted_at FROM cases WHERE case_number = ?",
+            guard let row = try Row.fetchOne(db, sql: "SELECT case_id, terminal_id, accepted_at FROM cases WHERE case_number = ?",
                                              arguments: [caseNumber]) else { return nil }
             let caseID: String = row["case_id"]
             let acceptedAt = Date(timeIntervalSince1970: row["accepted_at"])
-            return CaseProgress(caseId: UUID(uuidString: caseID)!, caseNumber: caseNumber, acceptedAt: acceptedAt,
-                                items: try items(caseID: caseID, acceptedAt: acceptedAt, now: now, db: db))
+            return (row["terminal_id"], CaseProgress(caseId: UUID(uuidString: caseID)!, caseNumber: caseNumber, acceptedAt: acceptedAt,
+                                                     items: try items(caseID: caseID, acceptedAt: acceptedAt, now: now, db: db)))
         }
     }
 
     /// The cases a terminal submitted, oldest first.
     func cases(terminalID: String, now: Date) async throws -> [CentralCaseSummary] {
-        try await summaries(where: "terminal_id = ?", argument: terminalID, now: now)
+        try await summaries(where: "terminal_id = ?", arguments: [terminalID], now: now)
     }
 
-    /// An applicant's cases, found by ID number (stored as a digest for lookup).
-    func cases(idNumber: String, now: Date) async throws -> [CentralCaseSummary] {
-        try await summaries(where: "id_number_digest = ?", argument: Self.idDigest(idNumber), now: now)
+    /// An applicant's cases filed at `terminalID`, found by ID number (stored as a keyed digest).
+    func cases(idNumber: String, terminalID: String, now: Date) async throws -> [CentralCaseSummary] {
+        try await summaries(where: "id_number_digest = ? AND terminal_id = ?",
+                            arguments: [lookupKey.digest(idNumber), terminalID], now: now)
     }
 
     /// What one department receives: its items, and only the fields routed to it.
@@ -55,8 +57,9 @@ extension CaseRepository {
         }
     }
 
-    /// Every terminal with a key or a heartbeat, with its last heartbeat and case count.
-    func terminals(known: [String]) async throws -> TerminalList {
+    /// Every terminal with a key or a heartbeat, with its last heartbeat and case count; `only`
+    /// narrows the list to one terminal (what a terminal may see of the fleet: itself).
+    func terminals(known: [String], only: String? = nil) async throws -> TerminalList {
         try await database.pool.read { db in
             var beats: [String: (Date, Heartbeat?)] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT terminal_id, received_at, beat FROM heartbeats") {
@@ -68,7 +71,7 @@ extension CaseRepository {
             for row in try Row.fetchAll(db, sql: "SELECT terminal_id, COUNT(*) AS n FROM cases GROUP BY terminal_id") {
                 counts[row["terminal_id"]] = row["n"]
             }
-            let ids = Set(known).union(beats.keys).union(counts.keys).sorted()
+            let ids = Set(known).union(beats.keys).union(counts.keys).filter { only == nil || $0 == only }.sorted()
             return TerminalList(terminals: ids.map { id in
                 TerminalList.Terminal(terminalId: id, lastHeartbeatAt: beats[id]?.0, lastHeartbeat: beats[id]?.1 ?? nil,
                                       casesReceived: counts[id] ?? 0)
@@ -76,12 +79,12 @@ extension CaseRepository {
         }
     }
 
-    private func summaries(where condition: String, argument: String, now: Date) async throws -> [CentralCaseSummary] {
+    private func summaries(where condition: String, arguments: StatementArguments, now: Date) async throws -> [CentralCaseSummary] {
         try await database.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT case_id, case_number, local_reference, terminal_id, region, accepted_at
                 FROM cases WHERE \(condition) ORDER BY accepted_at, case_number
-                """, arguments: [argument]).map { row in
+                """, arguments: arguments).map { row in
                 let caseID: String = row["case_id"]
                 let acceptedAt = Date(timeIntervalSince1970: row["accepted_at"])
                 var states: [String: Int] = [:]

@@ -10,6 +10,8 @@ struct CaseRepository: Sendable {
     let regions: RegionDirectory
     let simulator: ProgressSimulator
     let dueDates: DueDates
+    /// Keys the ID-number lookup column (see `IDNumberLookupKey`).
+    let lookupKey: IDNumberLookupKey
 
     enum SubmitResult: Sendable {
         /// Stored now; the receipt document as sent.
@@ -117,7 +119,7 @@ struct CaseRepository: Sendable {
                                submission, submission_digest, accepted_at, receipt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [key, caseNumber, submission.terminalId, submission.region, submission.localReference,
-                             Self.idDigest(submission.applicant.idNumber), String(decoding: item.body, as: UTF8.self),
+                             lookupKey.digest(submission.applicant.idNumber), String(decoding: item.body, as: UTF8.self),
                              item.digest, acceptedAt.timeIntervalSince1970, receiptData])
         for (position, item) in submission.items.enumerated() {
             let plan = plans[position]
@@ -130,9 +132,5 @@ struct CaseRepository: Sendable {
                                  plan.completesAfter, plan.refusal?.reason, plan.refusal?.basis])
         }
         return .created(receiptData)
-    }
-
-    static func idDigest(_ idNumber: String) -> String {
-        RequestSignature.sha256Hex(Data(idNumber.uppercased().utf8))
     }
 }

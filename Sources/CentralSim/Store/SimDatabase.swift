@@ -1,3 +1,5 @@
+import CentralService
+import Crypto
 import Foundation
 import GRDB
 
@@ -71,7 +73,26 @@ final class SimDatabase: Sendable {
                 ) STRICT;
                 """)
         }
+        migrator.registerMigration("v2: keyed id-number lookup") { db in
+            // The plain SHA-256 lookup column is replaced by an HMAC under a secret made here;
+            // existing rows are re-keyed from the stored submission.
+            try db.execute(sql: "CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL) STRICT")
+            let secret = SymmetricKey(size: .bits256)
+            let bytes = secret.withUnsafeBytes { Data($0) }
+            try db.execute(sql: "INSERT INTO secrets (name, value) VALUES (?, ?)", arguments: [IDNumberLookupKey.secretName, bytes])
+            for row in try Row.fetchAll(db, sql: "SELECT case_id, submission FROM cases") {
+                let text: String = row["submission"]
+                let submission = try Wire.decoder.decode(CaseSubmission.self, from: Data(text.utf8))
+                try db.execute(sql: "UPDATE cases SET id_number_digest = ? WHERE case_id = ?",
+                               arguments: [IDNumberLookupKey.digest(submission.applicant.idNumber, key: secret), row["case_id"]])
+            }
+        }
         return migrator
+    }
+
+    /// The secret ID-number lookup key of this database.
+    func lookupKey() throws -> IDNumberLookupKey {
+        try pool.read { try IDNumberLookupKey.load($0) }
     }
 
     /// Records a nonce; false when this terminal already used it (a replayed request).

@@ -9,9 +9,25 @@ public struct FormField: Codable, Sendable, Equatable {
     public var group: Group
     /// Choices the form offers, where the seed prints them (`□是 □否`, `□投靠 □新立户`).
     public var choices: [String]
-    /// Personal data (name, ID number, phone, address, account): sealed at rest, masked on paper.
+    /// Personal data (name, ID number, phone, address, account): sealed at rest, masked on paper
+    /// and screens. Required in every profile: a field nobody classified must not default to
+    /// "not personal" and end up in clear columns.
     public var personal: Bool
+    /// How much harm a leak would do (PIPL's 敏感个人信息 are `sensitive`); required beside
+    /// `personal` and consistent with it.
+    public var sensitivity: Sensitivity
     public var seed: String?
+
+    /// Sensitivity levels under PIPL and GB/T 35273.
+    public enum Sensitivity: String, StrictStringEnum {
+        /// Not personal data on its own (a district, an insurance type, a date of the process).
+        case none
+        /// 个人信息: names, phones, addresses, sex, ethnicity, birth date.
+        case personal
+        /// 敏感个人信息: identity document numbers, bank accounts, health, marital history,
+        /// signatures, military unit codes — anything whose leak can do serious harm.
+        case sensitive
+    }
 
     /// Sections of the form, in the order a form is filled.
     public enum Group: String, StrictStringEnum {
@@ -35,7 +51,7 @@ public struct FormField: Codable, Sendable, Equatable {
         }
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case code, label, group, choices, personal, seed }
+    enum CodingKeys: String, CodingKey, CaseIterable { case code, label, group, choices, personal, sensitivity, seed }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -44,7 +60,25 @@ public struct FormField: Codable, Sendable, Equatable {
         label = try c.decode(String.self, forKey: .label)
         group = try c.decode(Group.self, forKey: .group)
         choices = try c.list(.choices)
-        personal = try c.decodeIfPresent(Bool.self, forKey: .personal) ?? false
+        let code = self.code
+        func missing(_ key: CodingKeys, _ expected: String) -> DecodingError {
+            .dataCorrupted(.init(codingPath: decoder.codingPath + [key],
+                                 debugDescription: "\(expected) for field \(code) (the key is required in every field)"))
+        }
+        guard let personal = try c.decodeIfPresent(Bool.self, forKey: .personal) else {
+            throw missing(.personal, "\"personal\": true or false")
+        }
+        guard let sensitivity = try c.decodeIfPresent(Sensitivity.self, forKey: .sensitivity) else {
+            throw missing(.sensitivity, "\"sensitivity\": one of \(Sensitivity.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard personal == (sensitivity != .none) else {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath + [CodingKeys.sensitivity],
+                debugDescription: "a sensitivity consistent with personal=\(personal) for field \(code) "
+                    + (personal ? "(personal or sensitive)" : "(none)") + ", found \(sensitivity.rawValue)"))
+        }
+        self.personal = personal
+        self.sensitivity = sensitivity
         seed = try c.decodeIfPresent(String.self, forKey: .seed)
     }
 }

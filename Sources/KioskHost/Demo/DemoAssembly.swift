@@ -19,7 +19,7 @@ public enum DemoAssembly {
         let store = try CaseStore(configuration: StoreConfiguration(
             databasePath: demo.databasePath, keyFilePath: demo.directory.appendingPathComponent("store.key").path,
             reservedDiskBytes: 0, clock: clock))
-        let client = demo.client(clock: clock)
+        let client = try demo.client(clock: clock)
         let drainer = OutboxDrainer(store: store, submitter: client, clock: clock, logger: logger)
         let receipts = try ReceiptService(model: .standard80mm, submitter: JobSubmitter(queue: demo.printer, clock: clock), assets: assets)
         let path = demo.simulator.devicePath

@@ -62,8 +62,8 @@ public final class DemoEnvironment: Sendable {
     private let secret: TerminalSecret
 
     /// A client of the embedded central-sim, signed as this terminal.
-    public func client(clock: any KioskClock) -> CentralClient {
-        CentralClient(configuration: .init(baseURL: central.baseURL, terminalID: terminalID), secret: secret, clock: clock)
+    public func client(clock: any KioskClock) throws -> CentralClient {
+        try CentralClient(configuration: .init(baseURL: central.baseURL, terminalID: terminalID), secret: secret, clock: clock)
     }
 
     /// `CQ-DEMO-01`: the region's plate letters and a demo terminal number.

@@ -60,8 +60,15 @@ extension CaseStore {
     /// first conflict (or unknown case) is thrown.
     public func markDelivered(_ acknowledgements: [Acknowledgement]) throws {
         guard !acknowledgements.isEmpty else { return }
-        let sealed = try acknowledgements.map { ack in
-            do { return try sealer.seal(ack.response, .response(ack.caseID)) } catch {
+        // The answer is sealed under its case's own key, so the purge shreds it with the rest.
+        let keys = try mapping {
+            try pool.read { db in try acknowledgements.map { try CaseKeys.load(caseID: $0.caseID, master: sealer.key, db) } }
+        }
+        let sealed = try zip(acknowledgements, keys).map { ack, caseKey in
+            do {
+                if let caseKey { return try sealer.seal(ack.response, .response(ack.caseID), with: caseKey) }
+                return try sealer.seal(ack.response, .response(ack.caseID))
+            } catch {
                 throw StoreError.unsealFailed(id: ack.caseID, what: "sealing the response: \(error)")
             }
         }
@@ -184,10 +191,7 @@ extension CaseStore {
 
     /// The case's personal values, to scrub them from server error text.
     private func personalValues(of caseID: UUID) throws -> [String] {
-        let filed = try loadCase(id: caseID)
-        let applicant = filed.applicant
-        return [applicant.name, applicant.idNumber, applicant.phone, applicant.address].compactMap { $0 }
-            + filed.fields.filter(\.personal).map(\.value)
+        try loadCase(id: caseID).personalValues
     }
 
     static func entry(_ row: Row) throws -> OutboxEntry {

@@ -13,6 +13,11 @@ enum CaseRows {
     /// The sealed parts of one case, prepared before the write transaction so the lock is held
     /// only for the inserts.
     struct Sealed {
+        /// The case's new data key and its wrapped form, stored with the case.
+        var caseKey: CaseKey
+        var wrappedKey: Data
+        /// Which master key wrapped it.
+        var masterFingerprint: String
         var applicant: Data
         var photo: Data?
         /// Sealed value per field position, for personal fields only.
@@ -20,15 +25,18 @@ enum CaseRows {
     }
 
     static func seal(_ filed: FiledCase, with sealer: Sealer) throws -> Sealed {
+        let caseKey = CaseKey.generate()
         var applicant = filed.applicant
         applicant.photo = nil
         let applicantJSON = try JSONEncoder().encode(applicant)
         var fields: [Int: Data] = [:]
         for (position, field) in filed.fields.enumerated() where field.personal {
-            fields[position] = try sealer.seal(Data(field.value.utf8), .field(filed.id, position: position))
+            fields[position] = try sealer.seal(Data(field.value.utf8), .field(filed.id, position: position), with: caseKey)
         }
-        return Sealed(applicant: try sealer.seal(applicantJSON, .applicant(filed.id)),
-                      photo: try filed.applicant.photo.map { try sealer.seal($0, .photo(filed.id)) },
+        return Sealed(caseKey: caseKey, wrappedKey: try caseKey.wrapped(by: sealer.key, caseID: filed.id),
+                      masterFingerprint: sealer.key.fingerprint,
+                      applicant: try sealer.seal(applicantJSON, .applicant(filed.id), with: caseKey),
+                      photo: try filed.applicant.photo.map { try sealer.seal($0, .photo(filed.id), with: caseKey) },
                       fields: fields)
     }
 
@@ -45,6 +53,8 @@ enum CaseRows {
                              filed.terminalID, filed.hall, filed.overallDueDate?.description, filed.overallLimitText,
                              materials, filed.delivery, filed.consultationPhone, sealed.applicant,
                              storedAt.timeIntervalSince1970])
+        try CaseKeys.insert(caseID: filed.id, key: sealed.caseKey, wrapped: sealed.wrappedKey,
+                            masterFingerprint: sealed.masterFingerprint, db)
         for (position, item) in filed.items.enumerated() {
             try db.execute(sql: """
                 INSERT INTO case_items (case_id, position, code, title, department, due_date, limit_text, display_only)
@@ -85,16 +95,17 @@ enum CaseRows {
 
     private static func loadBody(_ row: Row, id: UUID, sealer: Sealer, purged: Bool, _ db: Database) throws -> FiledCase {
         let key = id.uuidString
+        let caseKey = purged ? nil : try CaseKeys.load(caseID: id, master: sealer.key, db)
         var applicant = FiledCase.Applicant(name: "", idNumber: "")
         if !purged {
             guard let sealedApplicant = row["sealed_applicant"] as Data?,
-                  let applicantJSON = sealer.open(sealedApplicant, .applicant(id)) else {
+                  let applicantJSON = sealer.open(sealedApplicant, .applicant(id), caseKey: caseKey) else {
                 throw StoreError.unsealFailed(id: id, what: "applicant")
             }
             applicant = try decode(FiledCase.Applicant.self, applicantJSON, column: "cases.sealed_applicant")
         }
         if !purged, let photo = try Data.fetchOne(db.cachedStatement(sql: "SELECT sealed_photo FROM case_photos WHERE case_id = ?"), arguments: [key]) {
-            guard let opened = sealer.open(photo, .photo(id)) else { throw StoreError.unsealFailed(id: id, what: "photo") }
+            guard let opened = sealer.open(photo, .photo(id), caseKey: caseKey) else { throw StoreError.unsealFailed(id: id, what: "photo") }
             applicant.photo = opened
         }
         let items = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM case_items WHERE case_id = ? ORDER BY position"), arguments: [key])
@@ -104,7 +115,7 @@ enum CaseRows {
                                limitText: item["limit_text"], displayOnly: (item["display_only"] as Int) == 1)
             }
         let fields = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM case_fields WHERE case_id = ? ORDER BY position"), arguments: [key])
-            .map { field in try loadField(field, id: id, sealer: sealer, purged: purged) }
+            .map { field in try loadField(field, id: id, sealer: sealer, caseKey: caseKey, purged: purged) }
         let materials = try decode([FiledCase.MaterialToHandIn].self, Data((row["materials_json"] as String).utf8),
                                    column: "cases.materials_json")
         guard let filedOn = try civilDate(row["filed_on"], column: "cases.filed_on") else {
@@ -120,14 +131,15 @@ enum CaseRows {
             delivery: row["delivery"], consultationPhone: row["consultation_phone"])
     }
 
-    private static func loadField(_ field: Row, id: UUID, sealer: Sealer, purged: Bool) throws -> FiledCase.FieldValue {
+    private static func loadField(_ field: Row, id: UUID, sealer: Sealer, caseKey: CaseKey?,
+                                  purged: Bool) throws -> FiledCase.FieldValue {
         let position: Int = field["position"]
         let personal = (field["personal"] as Int) == 1
         let value: String
         if personal, purged {
             value = ""
         } else if personal {
-            guard let sealed = field["sealed_value"] as Data?, let opened = sealer.open(sealed, .field(id, position: position)) else {
+            guard let sealed = field["sealed_value"] as Data?, let opened = sealer.open(sealed, .field(id, position: position), caseKey: caseKey) else {
                 throw StoreError.unsealFailed(id: id, what: "field \(field["code"] as String)")
             }
             value = String(decoding: opened, as: UTF8.self)

@@ -13,6 +13,7 @@ enum StoreMigrations {
         migrator.registerMigration("v1-cases", migrate: createCases)
         migrator.registerMigration("v1-outbox", migrate: createOutbox)
         migrator.registerMigration("v1-audit-device-diagnostics", migrate: createRecords)
+        migrator.registerMigration("v2-case-keys", migrate: createCaseKeys)
         return migrator
     }
 
@@ -129,6 +130,21 @@ enum StoreMigrations {
                 passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
                 detail TEXT NOT NULL DEFAULT ''
             ) STRICT;
+            """)
+    }
+
+    /// Each case's own data key, wrapped by the master key (`CaseKey`); deleting the row is what
+    /// makes a purge final. Cases stored before this migration have no row and stay sealed under
+    /// the master key (format 1), still readable.
+    private static func createCaseKeys(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE case_keys (
+                case_id TEXT PRIMARY KEY NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                key_id BLOB NOT NULL CHECK (length(key_id) = 8),
+                master_fingerprint TEXT NOT NULL,
+                wrapped_key BLOB NOT NULL
+            ) STRICT;
+            CREATE INDEX case_keys_by_master ON case_keys(master_fingerprint);
             """)
     }
 }

@@ -28,18 +28,15 @@ struct SealingKey: Sendable {
         fingerprint = hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Reads an existing key file, refusing one that group or others may read.
+    /// Reads an existing key file: a regular file (not a link) owned by this user, that group
+    /// and others cannot read (see `PrivateFile`).
     static func load(from path: String) throws(StoreError) -> SealingKey {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw .keyFileUnusable(keyFile: path, detail: "stat failed: \(String(cString: strerror(errno)))")
-        }
-        let mode = info.st_mode & 0o777
-        guard mode & 0o077 == 0 else {
-            throw .keyFilePermissions(keyFile: path, mode: String(mode, radix: 8))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .keyFileUnusable(keyFile: path, detail: "not readable by this user")
+        let data: Data
+        do {
+            data = try PrivateFile.load(path)
+        } catch {
+            if case .tooOpen(let mode) = error { throw .keyFilePermissions(keyFile: path, mode: mode) }
+            throw .keyFileUnusable(keyFile: path, detail: error.description)
         }
         guard data.count == byteCount else {
             throw .keyFileInvalid(keyFile: path, expected: "\(byteCount) raw bytes (AES-256)", found: "\(data.count) bytes")
@@ -52,18 +49,13 @@ struct SealingKey: Sendable {
     /// two processes starting together end up with the same key (the loser reads the winner's).
     static func create(at path: String) throws(StoreError) -> SealingKey {
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw .keyFileUnusable(keyFile: path, detail: "cannot create directory \(directory): \(error)")
-            }
+        do { try PrivateFile.createDirectory(directory) } catch {
+            throw .keyFileUnusable(keyFile: path, detail: "cannot create directory \(directory): \(error)")
         }
         let key = SymmetricKey(size: .bits256)
         // Unique per attempt: two openers in one process must not share (and unlink) a temporary.
         let temporary = "\(path).tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .keyFileUnusable(keyFile: path, detail: "create \(temporary): \(lastError())") }
         defer { unlink(temporary) }
         let written = key.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }

@@ -38,44 +38,55 @@ public enum PersonalDataScrubber {
         ("0"..."9").contains(scalar) || ("\u{FF10}"..."\u{FF19}").contains(scalar)
     }
 
-    /// Replaces each run of `digitRunThreshold` or more ASCII or full-width digits, with an X or x
-    /// right after it, by `replacement`; shorter runs are kept as they are.
+    /// Digits written in groups still add up: `138 0013 8000`, `6222-0202-0000-1234`. A run may
+    /// hold single spaces or dashes between digits; such a grouped run is replaced when it holds
+    /// `groupedDigitThreshold` digits in all (a phone has 11) or any group reaches
+    /// `digitRunThreshold`. Dates (`2026-11-23`, 8 digits) stay.
+    static let groupedDigitThreshold = 11
+
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}" || scalar == "\u{2013}"
+            || scalar == "\u{FF0D}" || scalar == "\u{3000}"
+    }
+
+    /// Replaces each run of digits (ASCII or full-width, possibly grouped by single separators)
+    /// that is long enough to be an ID number, phone or account by `replacement`, together with
+    /// an X or x right after it (the check character of an ID number); shorter runs are kept.
     static func replacingDigitRuns(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        var longest = 0, run = 0
-        for scalar in scalars {
-            run = isDigit(scalar) ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        guard longest >= digitRunThreshold else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var digitsInText = 0
+        for scalar in scalars where isDigit(scalar) { digitsInText += 1 }
+        guard digitsInText >= digitRunThreshold else { return text }
         var output = String.UnicodeScalarView()
-        var pending = String.UnicodeScalarView()
-        var replacedRun = false
-        for scalar in scalars {
-            if isDigit(scalar) {
-                pending.append(scalar)
+        var index = 0
+        while index < scalars.count {
+            guard isDigit(scalars[index]) else {
+                output.append(scalars[index])
+                index += 1
                 continue
             }
-            if pending.count >= digitRunThreshold {
+            // A run: digits, and single separators that have a digit on both sides.
+            var end = index, digits = 0, group = 0, longestGroup = 0
+            while end < scalars.count {
+                if isDigit(scalars[end]) {
+                    digits += 1
+                    group += 1
+                    longestGroup = max(longestGroup, group)
+                    end += 1
+                } else if isSeparator(scalars[end]), end + 1 < scalars.count, isDigit(scalars[end + 1]) {
+                    group = 0
+                    end += 1
+                } else {
+                    break
+                }
+            }
+            if longestGroup >= digitRunThreshold || digits >= groupedDigitThreshold {
                 output.append(contentsOf: replacement.unicodeScalars)
-                replacedRun = true
+                if end < scalars.count, scalars[end] == "X" || scalars[end] == "x" { end += 1 }
             } else {
-                output.append(contentsOf: pending)
-                replacedRun = false
+                output.append(contentsOf: scalars[index..<end])
             }
-            pending.removeAll(keepingCapacity: true)
-            // The check character of an ID number belongs to the run it ends.
-            if replacedRun, scalar == "X" || scalar == "x" {
-                replacedRun = false
-                continue
-            }
-            replacedRun = false
-            output.append(scalar)
-        }
-        if pending.count >= digitRunThreshold {
-            output.append(contentsOf: replacement.unicodeScalars)
-        } else {
-            output.append(contentsOf: pending)
+            index = end
         }
         return String(output)
     }

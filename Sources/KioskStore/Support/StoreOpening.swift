@@ -17,9 +17,13 @@ enum StoreOpening {
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists, !configuration.createIfMissing { throw .databaseMissing(path: path) }
         if !exists {
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty {
-                try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // Directory 0700 and database 0600 from the start: SQLite gives the -wal and -shm
+            // files the database's mode, and nothing in the folder is for other users.
+            do {
+                try PrivateFile.createDirectory((path as NSString).deletingLastPathComponent)
+                try PrivateFile.createEmptyIfMissing(path)
+            } catch {
+                throw .database(path: path, code: 0, detail: "cannot create the database privately: \(error)")
             }
         }
         let pool = try makePool(path: path, configuration: configuration)
