@@ -86,9 +86,9 @@ struct DemoEndToEndTests {
 
         try session.pty.write("1101")
         try session.tap("X")
-        try await session.wait("typed digits and keypad X") { $0.screenText.contains("# 1101X") }
+        try await session.wait("typed digits and keypad X") { $0.screenText.contains("┃ 1101X") }
         try session.pty.write("\t王小明") // UTF-8 as an input method sends it
-        try await session.wait("Chinese in the name field") { $0.screenText.contains("# 王小明") }
+        try await session.wait("Chinese in the name field") { $0.screenText.contains("┃ 王小明") }
 
         // A press that slides off the button before release must not act.
         guard let quit = session.screen.find("退出") else { Issue.record("no 退出"); return }

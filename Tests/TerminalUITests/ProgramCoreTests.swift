@@ -62,11 +62,11 @@ struct ProgramCoreTests {
         p.send(.mouse(MouseEvent(.press, .left, at: Point(x: 3, y: 2))))
         #expect(p.model.count == 0)
         #expect(p.core.context.pressedID == "plus")
-        #expect(p.screen.contains("#========#"))
+        #expect(p.screen.contains("▸ 加一 ◂"))
         p.send(.mouse(MouseEvent(.release, .left, at: Point(x: 5, y: 3))))
         #expect(p.model.count == 1)
         #expect(p.core.context.pressedID == nil)
-        #expect(!p.screen.contains("#"))
+        #expect(!p.screen.contains("▸"))
     }
 
     @Test("Release outside the pressed target does nothing; dragging back in restores it")

@@ -11,15 +11,15 @@ struct WidgetSnapshotTests {
         let normal: String = Headless.render(size: Size(columns: 12, rows: 3)) { (f: inout Frame<M>) in
             Button("确认", id: "ok", message: .ok).draw(into: &f, in: Rect(x: 0, y: 0, width: 12, height: 1))
         }
-        #expect(normal == "+----------+\n|   确认   |\n+----------+")
+        #expect(normal == "\n    确认\n") // a filled block: no frame characters
         let pressed: String = Headless.render(size: Size(columns: 12, rows: 3), pressedID: "ok") { (f: inout Frame<M>) in
             Button("确认", id: "ok", message: .ok).draw(into: &f, in: Rect(x: 0, y: 0, width: 12, height: 3))
         }
-        #expect(pressed == "#==========#\n#   确认   #\n#==========#")
+        #expect(pressed == "\n  ▸ 确认 ◂\n") // the shape cue: markers around the label
         let disabled: Frame<M> = Headless.frame(size: Size(columns: 12, rows: 3)) { f in
             Button("下一步", id: "n", message: .ok, isEnabled: false).draw(into: &f, in: Rect(x: 0, y: 0, width: 12, height: 3))
         }
-        #expect(disabled.buffer.textDump() == "............\n:  下一步  :\n............")
+        #expect(disabled.buffer.textDump() == "┌┄┄┄┄┄┄┄┄┄┄┐\n┆  下一步  ┆\n└┄┄┄┄┄┄┄┄┄┄┘")
         #expect(disabled.hitRegions.isEmpty)
     }
 
@@ -28,20 +28,14 @@ struct WidgetSnapshotTests {
         let frame: Frame<M> = Headless.frame(size: Size(columns: 24, rows: 12)) { f in
             NumericKeypad(id: "k") { .key($0) }.draw(into: &f, in: Rect(x: 0, y: 0, width: 24, height: 12))
         }
-        #expect(frame.buffer.textDump() == """
-            +-----+ +-----+ +-----+
-            |  1  | |  2  | |  3  |
-            +-----+ +-----+ +-----+
-            +-----+ +-----+ +-----+
-            |  4  | |  5  | |  6  |
-            +-----+ +-----+ +-----+
-            +-----+ +-----+ +-----+
-            |  7  | |  8  | |  9  |
-            +-----+ +-----+ +-----+
-            +-----+ +-----+ +-----+
-            |  X  | |  0  | |删除 |
-            +-----+ +-----+ +-----+
-            """)
+        // Filled keys, no frame characters: each digit centred on its key's middle row.
+        let rows = (0..<12).map { frame.buffer.line($0).trimmingCharacters(in: .whitespaces) }
+        #expect(rows[1] == "1       2       3")
+        #expect(rows[4] == "4       5       6")
+        #expect(rows[7] == "7       8       9")
+        #expect(rows[10] == "X       0     删除")
+        #expect(rows[0].isEmpty && rows[2].isEmpty)
+
         #expect(frame.hitRegions.count == 12)
         #expect(frame.hitRegion(at: Point(x: 2, y: 10))?.message == .key(.x))
         #expect(frame.hitRegion(at: Point(x: 17, y: 10))?.message == .key(.delete))
@@ -49,7 +43,7 @@ struct WidgetSnapshotTests {
         let digitsOnly: Frame<M> = Headless.frame(size: Size(columns: 24, rows: 12)) { f in
             NumericKeypad(id: "k", allowsX: false) { .key($0) }.draw(into: &f, in: Rect(x: 0, y: 0, width: 24, height: 12))
         }
-        #expect(digitsOnly.buffer.line(10).hasPrefix("|清空 |"))
+        #expect(digitsOnly.buffer.line(10).hasPrefix(" 清空      0     删除"))
     }
 
     @Test("List picker: a page of entries, the selection marked in words, paging buttons")
@@ -58,20 +52,13 @@ struct WidgetSnapshotTests {
             ListPicker(id: "c", items: (1...25).map { "县区\($0)" }, page: 1, selected: 9, columns: 2,
                        select: { .index($0) }, turnPage: { .page($0) }).draw(into: &f, in: f.bounds)
         }
-        #expect(frame.buffer.textDump() == """
-            +-----------------+ +-----------------+
-            | 县区7           | | 县区8           |
-            +-----------------+ +-----------------+
-            +-----------------+ #=================#
-            | 县区9           | # 【已选】县区10  #
-            +-----------------+ #=================#
-            +-----------------+ +-----------------+
-            | 县区11          | | 县区12          |
-            +-----------------+ +-----------------+
-            +-----------+              +-----------+
-            |  上一页   |    2/5页     |  下一页   |
-            +-----------+              +-----------+
-            """)
+        let lines = (0..<12).map { frame.buffer.line($0) }
+        #expect(lines[0].hasPrefix("╭─────────────────╮ ╭─────────────────╮"))
+        #expect(lines[1].hasPrefix("│ 县区7           │ │ 县区8           │"))
+        #expect(lines[3].hasPrefix("╭─────────────────╮ ┏━━━━━━━━━━━━━━━━━┓")) // the selection: heavy edge
+        #expect(lines[4].hasPrefix("│ 县区9           │ ┃ 【已选】县区10  ┃")) // and in words
+        #expect(lines[10].contains("上一页") && lines[10].contains("2/5页") && lines[10].contains("下一页"))
+
         #expect(frame.hitRegion(at: Point(x: 25, y: 4))?.message == .index(9))
         #expect(frame.hitRegion(at: Point(x: 3, y: 10))?.message == .page(0))
         #expect(frame.hitRegion(at: Point(x: 35, y: 10))?.message == .page(2))
@@ -99,21 +86,21 @@ struct WidgetSnapshotTests {
         let field: String = Headless.render(size: Size(columns: 24, rows: 4)) { (f: inout Frame<M>) in
             TextField(id: "t", label: "姓名", state: TextFieldState(text: "王小明"), focus: .ok).draw(into: &f, in: f.bounds)
         }
-        #expect(field == "姓名\n#======================#\n# 王小明               #\n#======================#")
+        #expect(field == "姓名\n┏━━━━━━━━━━━━━━━━━━━━━━┓\n┃ 王小明               ┃\n┗━━━━━━━━━━━━━━━━━━━━━━┛")
         let dialog: Frame<M> = Headless.frame(size: Size(columns: 44, rows: 12)) { f in
             Button("背后", id: "behind", message: .ok).draw(into: &f, in: Rect(x: 0, y: 0, width: 10, height: 3))
             Dialog(title: "提示", message: "确定要提交吗？提交后不能修改。",
                    buttons: [Button("确定", id: "y", message: .ok), Button("取消", id: "n", message: .ok)]).draw(into: &f, in: f.bounds)
         }
-        #expect(dialog.buffer.textDump().contains("#               【提示】               #"))
-        #expect(dialog.buffer.textDump().contains("#  确定要提交吗？提交后不能修改。      #"))
+        #expect(dialog.buffer.textDump().contains("┃               【提示】               ┃"))
+        #expect(dialog.buffer.textDump().contains("┃  确定要提交吗？提交后不能修改。      ┃"))
         #expect(dialog.hitRegions.map(\.id) == ["y", "n"]) // modal: the button behind is gone
         let misc: String = Headless.render(size: Size(columns: 40, rows: 3)) { (f: inout Frame<M>) in
             ProgressIndicator(label: "上传", fraction: 0.5).draw(into: &f, in: Rect(x: 0, y: 0, width: 30, height: 1))
             StatusBar(left: "就绪", right: "12:00").draw(into: &f, in: Rect(x: 0, y: 1, width: 40, height: 1))
             StepIndicator(steps: ["一", "二", "三"], current: 1).draw(into: &f, in: Rect(x: 0, y: 2, width: 40, height: 1))
         }
-        #expect(misc == "上传 [########--------] 50%\n 就绪                             12:00\n第2步/共3步：二")
+        #expect(misc == "上传 ████████         50%\n 就绪                             12:00\n第2步/共3步：二")
     }
 
     @Test("Text field state: typing, IME text, paste sanitised and filtered, backspace, limit")

@@ -93,7 +93,7 @@ extension JourneyReducer {
     }
 
     /// The plan for the session's choices today, or nil (the reason goes to the screen).
-    func plan(_ state: JourneyState) -> Plan? {
+    public func plan(_ state: JourneyState) -> Plan? {
         guard let session = state.session else { return nil }
         let category = session.category ?? context.profile.categories.first?.code ?? ""
         do {

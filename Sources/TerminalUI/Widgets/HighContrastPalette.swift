@@ -86,6 +86,11 @@ extension Theme {
         theme.statusBar = style(p.black, p.barGrey)
         theme.dialog = style(p.black, p.white)
         theme.error = style(p.white, p.dangerRed, .bold)
+        theme.muted = style(p.white, p.black)
+        theme.panel = style(p.white, p.black)
+        theme.panelBorder = style(p.white, p.black)
+        theme.success = style(p.black, p.confirmGreen, .bold)
+        theme.gauge = style(p.gold, p.black)
         return theme
     }()
 }
