@@ -20,6 +20,9 @@ struct RegionDirectory: Sendable {
         var mandatory: Set<String>
         /// Item code → codes that must complete first.
         var after: [String: [String]]
+        /// Departments that receive the form without handling an item: the hall's 综合窗口
+        /// (一窗受理), by the profile's wording and by its code.
+        var windows: Set<String> = []
     }
 
     var regions: [String: Region]
@@ -46,7 +49,8 @@ struct RegionDirectory: Sendable {
                 code: profile.code, divisionCode: profile.divisionCode, categories: categories,
                 displayOnly: Set(profile.items.filter(\.isDisplayOnly).map(\.code)),
                 mandatory: Set(profile.items.filter(\.mandatory).map(\.code)),
-                after: Dictionary(profile.items.map { ($0.code, $0.after) }, uniquingKeysWith: { a, _ in a }))
+                after: Dictionary(profile.items.map { ($0.code, $0.after) }, uniquingKeysWith: { a, _ in a }),
+                windows: Set(profile.departments.filter { $0.code == "window" }.flatMap { [$0.name, $0.code] }))
         }
         self.init(regions: regions)
     }

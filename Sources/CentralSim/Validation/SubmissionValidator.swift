@@ -77,7 +77,8 @@ struct SubmissionValidator: Sendable {
                 fail("items", "missing_mandatory", "缺少必办事项（\(code)）")
             }
         }
-        let departments = Set(submission.items.map(\.department))
+        // A field goes to a department handling one of the items, or to the hall's 综合窗口.
+        let departments = Set(submission.items.map(\.department)).union(region?.windows ?? [])
         for (index, field) in submission.fields.enumerated() {
             if field.code.isEmpty { fail("fields[\(index)].code", "required", "缺少字段编码") }
             if field.departments.isEmpty {

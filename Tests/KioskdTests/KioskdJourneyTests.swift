@@ -1,0 +1,249 @@
+import Foundation
+import KioskApp
+import KioskDomain
+import KioskTesting
+import TerminalUI
+import Testing
+
+/// The real `kioskd --demo` in a pseudo-terminal, driven by SGR touches and keys as a veteran
+/// at the touchscreen: home → card → items → questions → the one form → materials → review →
+/// submit → printed receipt → 请取走您的身份证 → home. Asserts on the screens, on the printed
+/// receipt and on central-sim's stored case.
+@Suite(.serialized) struct KioskdJourneyTests {
+    static let size = Size(columns: 127, rows: 26)
+
+    final class Kiosk {
+        let pty: PseudoTerminal
+        var screen: VTScreen
+        let dataDir: URL
+        let context: KioskContext
+        private var consumed = 0
+        var touches = 0
+        var screens: [String] = []
+
+        init(region: String) throws {
+            dataDir = try RepositoryPaths.temporaryDirectory("kioskd-journey")
+            context = try KioskContext.load(region: region, terminal: .init(id: "T", hall: "H"), assets: RepositoryPaths.assets)
+            pty = try PseudoTerminal.spawn(try BuiltProducts.path("kioskd"),
+                                           arguments: ["--demo", "--region", region, "--data-dir", dataDir.path,
+                                                       "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path],
+                                           size: KioskdJourneyTests.size)
+            screen = VTScreen(size: KioskdJourneyTests.size)
+        }
+
+        func sync() {
+            let output = pty.output
+            if consumed < output.count {
+                screen.feed(output[consumed...])
+                consumed = output.count
+            }
+        }
+
+        /// Waits until the screen (between frames) shows `text`.
+        @discardableResult
+        func wait(for text: String, timeout: Duration = .seconds(20)) async throws -> String {
+            try await pty.read(timeout: timeout) { _ in
+                sync()
+                return !screen.isInSynchronizedUpdate && screen.screenText.contains(text)
+            }
+            return screen.screenText
+        }
+
+        /// Lets the program settle and returns the screen.
+        func settle() async -> String {
+            await pty.read(for: .milliseconds(250))
+            sync()
+            return screen.screenText
+        }
+
+        /// A finger tap on `text` (the occurrence chosen by `pick`).
+        func tap(_ text: String, pick: ([Point]) -> Point? = { $0.first }) async throws {
+            try await wait(for: text, timeout: .seconds(10))
+            guard let point = pick(screen.findAll(text)) else {
+                throw PseudoTerminalError.timedOut("\(text) on screen", output: screen.screenText)
+            }
+            try pty.write("\u{1B}[<0;\(point.x + 2);\(point.y + 1)M\u{1B}[<0;\(point.x + 2);\(point.y + 1)m")
+            touches += 1
+            _ = await settle()
+        }
+
+        func type(_ text: String) async throws {
+            try pty.write(text)
+            _ = await settle()
+        }
+
+        func capture(_ name: String) { screens.append("── \(name) ──\n" + screen.screenText) }
+    }
+
+    @Test(arguments: ["chongqing", "sichuan", "jiangxi", "hebei", "ordos"])
+    func theWholeJourney(region: String) async throws {
+        let kiosk = try Kiosk(region: region)
+        defer { if ProcessInfo.processInfo.environment["KIOSKD_KEEP"] == nil { try? FileManager.default.removeItem(at: kiosk.dataDir) } }
+        try await kiosk.wait(for: "开始办理", timeout: .seconds(60))
+        kiosk.capture("home")
+        try await kiosk.tap("开始办理")
+        try await kiosk.wait(for: "请将身份证放在感应区")
+        kiosk.capture("identify")
+        // The demo lays the card on the simulated reader a moment later; the reader reads it.
+        var text = try await kiosk.wait(for: kiosk.context.profile.categories.count > 1 ? "请选择您的退役类型" : "请选择要办理的事项")
+        if text.contains("请选择您的退役类型") {
+            kiosk.capture("category")
+            try await kiosk.tap(kiosk.context.profile.categories[0].name)
+            text = try await kiosk.wait(for: "请选择要办理的事项")
+        }
+        kiosk.capture("items")
+        #expect(text.contains("退役报到") || text.contains("报到"))
+        try await kiosk.tap("下一步", pick: { $0.last })
+        try await answerQuestions(kiosk)
+        try await fillForm(kiosk)
+        text = await kiosk.settle()
+        if text.contains("选择制卡照片") {
+            kiosk.capture("photo")
+            try await kiosk.tap("IMG_0001.jpg")
+            try await kiosk.wait(for: "✔", timeout: .seconds(20))
+            try await kiosk.tap("使用这张照片", pick: { $0.last })
+        }
+        try await kiosk.wait(for: "请携带以下材料到窗口")
+        kiosk.capture("materials")
+        try await kiosk.tap("下一步", pick: { $0.last })
+        try await kiosk.wait(for: "本人承诺")
+        kiosk.capture("review")
+        // Personal values are masked on the review screen.
+        #expect(!kiosk.screen.screenText.contains("王小明"))
+        try await kiosk.tap("我已阅读并同意，提交申请")
+        text = try await kiosk.wait(for: "回执已打印", timeout: .seconds(40))
+        kiosk.capture("outcome")
+        #expect(text.contains("受理编号") || text.contains("不予受理"))
+        try await kiosk.tap("完成", pick: { $0.last })
+        try await kiosk.wait(for: "请取走您的身份证")
+        kiosk.capture("take card")
+        // The demo's hand takes the card: home again, nothing of the veteran left.
+        text = try await kiosk.wait(for: "开始办理", timeout: .seconds(20))
+        #expect(!text.contains("王"))
+
+        // The printed receipt: ESC/POS bytes and their text, masked.
+        let receipts = kiosk.dataDir.appendingPathComponent("receipts")
+        let files = try FileManager.default.contentsOfDirectory(atPath: receipts.path)
+        #expect(files.contains { $0.hasSuffix(".escpos") }, "\(files)")
+        let texts = files.filter { $0.hasSuffix(".txt") }
+        #expect(texts.count == 1)
+        if let name = texts.first {
+            let receipt = try String(contentsOf: receipts.appendingPathComponent(name), encoding: .utf8)
+            #expect(receipt.contains("受理回执") || receipt.contains("回执"))
+            #expect(!receipt.contains("王小明"))
+        }
+
+        // central-sim stored the case: only the plan's fields, each routed to departments.
+        let submission = try await storedSubmission(kiosk.dataDir)
+        let fields = submission["fields"] as? [[String: Any]] ?? []
+        #expect(!fields.isEmpty)
+        #expect(fields.allSatisfy { ($0["departments"] as? [String])?.isEmpty == false })
+        #expect((submission["materials"] as? [Any])?.isEmpty == false)
+        #expect((submission["items"] as? [[String: Any]])?.isEmpty == false)
+
+        kiosk.pty.signal(SIGTERM)
+        let status = try await kiosk.pty.waitForExit(timeout: .seconds(20))
+        #expect(status == .exited(0))
+        #expect(try kiosk.pty.isCookedMode())
+        try? Data(kiosk.screens.joined(separator: "\n").utf8)
+            .write(to: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kioskd-journey-\(region).txt"))
+        print("journey \(region): \(kiosk.touches) touches")
+    }
+
+    func answerQuestions(_ kiosk: Kiosk) async throws {
+        var text = await kiosk.settle()
+        guard text.contains("请回答以下问题") else { return }
+        kiosk.capture("questions")
+        for _ in 0..<12 {
+            text = await kiosk.settle()
+            if !text.contains("请回答以下问题") { return }
+            try await kiosk.tap("下一步", pick: { $0.last })
+            text = await kiosk.settle()
+            guard text.contains("请回答以下问题"), let line = text.split(separator: "\n").last(where: { $0.contains("⚠") }) else { continue }
+            let label = line.components(separatedBy: "：").last?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard let question = kiosk.context.profile.questions.first(where: { $0.label == label }) ?? kiosk.context.profile.questions.first(where: { line.contains($0.label) }) else {
+                // A prerequisite's message: answer its question with the accepted value.
+                guard let prerequisite = kiosk.context.profile.prerequisites.first(where: { line.contains($0.message.prefix(12)) }),
+                      let question = kiosk.context.profile.questions.first(where: { $0.code == prerequisite.question }),
+                      let option = question.options.first(where: { prerequisite.accepted.contains($0.value) }) else { return }
+                try await tapOption(option.label, kiosk)
+                continue
+            }
+            let option = question.options.last(where: { $0.value != "no" }) ?? question.options[0]
+            try await tapOption(option.label, kiosk)
+        }
+    }
+
+    /// Taps an answer button, turning question pages until it shows (from the first page).
+    func tapOption(_ label: String, _ kiosk: Kiosk) async throws {
+        for _ in 0..<3 where kiosk.screen.screenText.range(of: #"第 [2-9]/"#, options: .regularExpression) != nil {
+            try await kiosk.tap("上一页", pick: { $0.first })
+        }
+        for _ in 0..<4 {
+            let hits = kiosk.screen.findAll(label).filter { $0.y < KioskdJourneyTests.size.rows - 2 }
+            if let hit = hits.last {
+                try await kiosk.tap(label, pick: { _ in hit })
+                return
+            }
+            try await kiosk.tap("下一页", pick: { $0.last })
+        }
+    }
+
+    func fillForm(_ kiosk: Kiosk) async throws {
+        for _ in 0..<200 {
+            let text = await kiosk.settle()
+            guard text.contains("填写信息 ·") else { return }
+            if text.contains("请填写 ✎") {
+                try await kiosk.tap("请填写 ✎")
+                try await fillOpenEditor(kiosk)
+                continue
+            }
+            if let page = text.range(of: #"第 (\d+)/(\d+) 页"#, options: .regularExpression).map({ String(text[$0]) }),
+               let parts = Optional(page.filter { $0.isNumber || $0 == "/" }.split(separator: "/")), parts.count == 2, parts[0] != parts[1] {
+                try await kiosk.tap("下一页", pick: { $0.last })
+                continue
+            }
+            try await kiosk.tap("下一步", pick: { $0.last })
+        }
+    }
+
+    /// Fills the editor that is open, by the field's kind (from the same tables kioskd uses).
+    func fillOpenEditor(_ kiosk: Kiosk) async throws {
+        let text = kiosk.screen.screenText
+        guard let titleLine = text.split(separator: "\n").first(where: { $0.contains("┏━ ") }) else { return }
+        let title = titleLine.components(separatedBy: "┏━ ").last?.components(separatedBy: " ━").first?.trimmingCharacters(in: .whitespaces) ?? ""
+        let field = kiosk.context.profile.fields.first { $0.label == title }
+        let entry = kiosk.context.fields.entry(for: field?.code ?? "")
+        switch entry.kind {
+        case .idNumber: try await kiosk.type("11010519491231002X\r")
+        case .phone: try await kiosk.type("13800138000\r")
+        case .bankCard: try await kiosk.type("6222020200112233445\r"); if kiosk.screen.screenText.contains("校验未通过") { try await kiosk.type("\r") }
+        case .digits: try await kiosk.type("400000\r")
+        case .date: try await kiosk.type("20210910\r")
+        case .month: try await kiosk.type("202109\r")
+        case .choice:
+            let options = field.map { $0.choices.isEmpty ? (entry.options ?? []) : $0.choices } ?? []
+            if let first = options.first { try await kiosk.tap(first, pick: { $0.last(where: Self.inEditor) }) }
+        case .place:
+            var path: [String] = []
+            for _ in 0..<3 {
+                guard let next = PlacePicker.choices(after: path, divisions: kiosk.context.divisions).first else { break }
+                try await kiosk.tap(next.name, pick: { $0.last(where: Self.inEditor) })
+                path.append(next.code)
+            }
+        case .text, .card:
+            try await kiosk.type("示范文本\r")
+        }
+    }
+
+    /// The editor panel is the right half at 127 columns (the field list is the left half).
+    static func inEditor(_ point: Point) -> Bool { point.x > size.columns / 2 }
+
+    /// The submission central-sim stored for the demo terminal (JSON).
+    func storedSubmission(_ dir: URL) async throws -> [String: Any] {
+        let db = dir.appendingPathComponent("central-sim.sqlite").path
+        let result = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db, "SELECT submission FROM cases LIMIT 1;"])
+        #expect(result.status == 0, "\(result.stderrText)")
+        return (try? JSONSerialization.jsonObject(with: result.stdout) as? [String: Any]) ?? [:]
+    }
+}
