@@ -190,6 +190,7 @@ targets += [
     ]),
     .testTarget(name: "KioskOperationsTests", dependencies: [
         "KioskOperations", "KioskTesting", "CentralService", "CentralSim",
+        .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
     ]),

@@ -57,8 +57,7 @@ listener.tokenFile = tokenFile
 let server = StatusServer(listener: listener, source: board, metrics: StatusMetrics(), specification: specification, log: log,
                           onListening: { bound in
                               let shown = host.contains(":") ? "[\(host)]" : host
-                              print("listening on http://\(shown):\(bound)")
-                              fflush(stdout)
+                              FileHandle.standardOutput.write(Data("listening on http://\(shown):\(bound)\n".utf8))
                           })
 let group = ServiceGroup(configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: log.logger))
 try await group.run()

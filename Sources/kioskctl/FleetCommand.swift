@@ -40,7 +40,7 @@ struct FleetCommand: AsyncParsableCommand {
             throw CLIFailure.cannotRun("中心服务 \(central) 无法查询终端列表: \(error)")
         }
         let report = FleetReport(list: list, now: Date(), staleAfter: .seconds(staleAfter))
-        if json { try printJSON(report) } else { print(report.text, terminator: "") }
+        if json { try printJSON(report, encoder: StatusSnapshot.prettyEncoder) } else { print(report.text, terminator: "") }
         if !report.allHealthy {
             throw CLIFailure.refused("有终端失联或状态异常")
         }

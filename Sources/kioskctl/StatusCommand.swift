@@ -32,7 +32,7 @@ struct StatusCommand: AsyncParsableCommand {
         case .failure(let failure):
             throw CLIFailure.cannotRun(failure.description)
         case .success(let snapshot):
-            if json { try printJSON(snapshot) } else { print(StatusReport.text(snapshot), terminator: "") }
+            if json { try printJSON(snapshot, encoder: StatusSnapshot.prettyEncoder) } else { print(StatusReport.text(snapshot), terminator: "") }
             if snapshot.state != .ok {
                 throw CLIFailure.refused("终端状态: \(snapshot.state.rawValue)")
             }

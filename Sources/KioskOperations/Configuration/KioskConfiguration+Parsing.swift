@@ -26,6 +26,7 @@ extension KioskConfiguration {
         if text.utf8.contains(0) {
             throw DataFileError(file: file, key: "", expected: "TOML text", found: "a NUL byte")
         }
+        try TOMLPrecheck.check(text, file: file)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

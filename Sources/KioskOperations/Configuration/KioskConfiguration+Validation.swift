@@ -22,20 +22,20 @@ extension KioskConfiguration {
             }
         }
         if !demo {
-            checkSecretFile(terminal.keyFile, key: "terminal.key_file", into: &problem)
-            checkWritableDirectory(dataDirectory, key: "data_directory", into: &problem)
+            checkSecretFile(terminal.keyFile, key: "terminal.key_file", into: problem)
+            checkWritableDirectory(dataDirectory, key: "data_directory", into: problem)
         }
         if let caFile = central.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             problem("central.ca_file", "a readable PEM file", "nothing readable at \(caFile)")
         }
         if let tokenFile = status.tokenFile {
-            checkSecretFile(tokenFile, key: "status.token_file", into: &problem)
+            checkSecretFile(tokenFile, key: "status.token_file", into: problem)
             if case .failure(let error) = StatusToken.load(from: tokenFile) {
                 problem("status.token_file", error.expected, error.found ?? "")
             }
         }
-        if let command = devices.cameraCommand { checkExecutable(command, key: "devices.camera_command", into: &problem) }
-        if let command = speech.command { checkExecutable(command, key: "speech.command", into: &problem) }
+        if let command = devices.cameraCommand { checkExecutable(command, key: "devices.camera_command", into: problem) }
+        if let command = speech.command { checkExecutable(command, key: "speech.command", into: problem) }
         return problems
     }
 

@@ -21,6 +21,8 @@ public struct KioskConfiguration: Sendable, Equatable {
     public init() {}
 
     public struct Terminal: Sendable, Equatable {
+        public init() {}
+
         /// The id the central service knows this terminal by (also its signing identity).
         public var id = "kiosk-0001"
         /// The terminal's signing secret (64 hex characters, mode 0600).
@@ -28,6 +30,8 @@ public struct KioskConfiguration: Sendable, Equatable {
     }
 
     public struct Central: Sendable, Equatable {
+        public init() {}
+
         public var url = URL(string: "http://127.0.0.1:8480")!
         /// A CA bundle to trust instead of the system's (a province's private CA).
         public var caFile: String?
@@ -36,6 +40,8 @@ public struct KioskConfiguration: Sendable, Equatable {
     }
 
     public struct Devices: Sendable, Equatable {
+        public init() {}
+
         /// The ID-card reader: `auto` (probe the known USB ids), a serial device path, or `usb:VVVV:PPPP`.
         public var reader = "auto"
         /// The CUPS queue of the receipt printer.
@@ -47,6 +53,8 @@ public struct KioskConfiguration: Sendable, Equatable {
     }
 
     public struct Timeouts: Sendable, Equatable {
+        public init() {}
+
         /// No touch for this long on an ordinary screen returns home (after the warning).
         public var idle = Duration.seconds(90)
         /// Longer on form screens: typing an address takes a while.
@@ -56,6 +64,8 @@ public struct KioskConfiguration: Sendable, Equatable {
     }
 
     public struct StatusListener: Sendable, Equatable {
+        public init() {}
+
         public var host = "127.0.0.1"
         public var port = 8470
         /// A file holding the bearer token; required when `host` is not loopback.
@@ -70,12 +80,16 @@ public struct KioskConfiguration: Sendable, Equatable {
     }
 
     public struct Heartbeat: Sendable, Equatable {
+        public init() {}
+
         /// How often the summary goes to the central service; the fleet view calls a terminal
         /// stale after three missed beats.
         public var interval = Duration.seconds(60)
     }
 
     public struct Speech: Sendable, Equatable {
+        public init() {}
+
         /// A command that speaks the text given on its standard input; empty for no speech.
         public var command: String?
         /// 0–100.

@@ -74,7 +74,7 @@ public struct JSONLinesLogHandler: LogHandler {
 
     /// RFC 3339 in UTC with milliseconds: what journald exporters and Loki parse without help.
     static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
     private static let stdoutLock = NIOLock()

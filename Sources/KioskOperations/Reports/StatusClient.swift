@@ -27,7 +27,13 @@ public enum StatusClient {
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup,
                                 configuration: .init(timeout: .init(connect: .init(timeout), read: .init(timeout))))
-        defer { try? client.syncShutdown() }
+        let result = await fetch(request, url: url, client: client, timeout: timeout)
+        try? await client.shutdown()
+        return result
+    }
+
+    private static func fetch(_ request: HTTPClientRequest, url: String, client: HTTPClient,
+                              timeout: Duration) async -> Result<StatusSnapshot, Failure> {
         do {
             let response = try await client.execute(request, timeout: .init(timeout))
             let body = try await response.body.collect(upTo: 1 << 20)

@@ -47,7 +47,7 @@ public enum StatusReport {
     }
 
     static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false))
+        date.formatted(Date.ISO8601FormatStyle())
     }
 
     static func duration(_ seconds: Double) -> String { OutboxReport.duration(seconds) }

@@ -37,6 +37,7 @@ public struct StatusServer: Service {
     func application() -> some ApplicationProtocol {
         let router = Router()
         router.add(middleware: CountingMiddleware(metrics: metrics))
+        router.add(middleware: MethodMiddleware())
         if !listener.isLoopback {
             let log = self.log
             let tokenPath = listener.tokenFile ?? "/nonexistent"

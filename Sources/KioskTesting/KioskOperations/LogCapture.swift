@@ -11,8 +11,9 @@ public final class LogCapture: Sendable {
 
     /// A logger writing JSON lines into this capture (no global bootstrap: tests run side by side).
     public func logger(label: String = "kioskd", level: Logger.Level = .trace) -> Logger {
-        Logger(label: label) { label in
-            JSONLinesLogHandler(label: label, level: level, sink: { [box] line in box.withLockedValue { $0.append(line) } })
+        let box = self.box
+        return Logger(label: label) { label in
+            JSONLinesLogHandler(label: label, level: level, sink: { line in box.withLockedValue { $0.append(line) } })
         }
     }
 
