@@ -4,19 +4,23 @@
 # loads /healthz (the baseline: routing and HTTP only), /v1/status (actor snapshot + JSON) and
 # /metrics (snapshot + gauges + Prometheus text) in turn, same connections, same duration.
 # Usage: scripts/bench/operations.sh [SECONDS] [CONNECTIONS]   (defaults 10 s, 8 connections)
+#   BIN=DIR uses an existing build of bench-operations instead of building in release.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-10} connections=${2:-8}
 command -v wrk >/dev/null || { echo "operations.sh: wrk not installed (apt-get install wrk)" >&2; exit 2; }
-swift build -c release --product bench-operations >/dev/null
-bin=$(swift build -c release --show-bin-path)
+if [ -z "${BIN:-}" ]; then
+  swift build -c release --product bench-operations >/dev/null
+  BIN=$(swift build -c release --show-bin-path)
+fi
+bin=$BIN
 log=$(mktemp)
 "$bin/bench-operations" --listen 127.0.0.1:0 > "$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 100); do grep -q "listening on" "$log" && break; sleep 0.1; done
 url=$(sed -n 's#.*listening on \(http://[^ ]*\).*#\1#p' "$log" | head -1)
-echo "server $url, wrk -t2 -c$connections -d${seconds}s --latency, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+echo "server $bin/bench-operations at $url, wrk -t2 -c$connections -d${seconds}s --latency, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 printf '%-14s %10s %10s %10s %12s %10s\n' path p50 p90 p99 requests/s "p99/base"
 base99=""
 for path in /healthz /v1/status /metrics; do
