@@ -202,6 +202,51 @@ products += [
 kioskctlDependencies += ["CentralService"]
 testingDependencies += ["CentralServiceTesting"]
 
+// MARK: - KioskOperations — configuration, event log, status API, metrics, heartbeat, systemd notify
+
+// Hummingbird, swift-log, swift-service-lifecycle and swift-nio come from the CentralService lines.
+dependencies += [
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+]
+targets += [
+    .target(name: "KioskOperations", dependencies: [
+        "KioskDomain", "KioskStore", "CentralService",
+        .product(name: "TOMLKit", package: "TOMLKit"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "CoreMetrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOFoundationCompat", package: "swift-nio"),
+    ]),
+    .target(name: "KioskOperationsTesting", dependencies: [
+        "KioskOperations", "TestSupport", "KioskDomainTesting", .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+    ]),
+    .testTarget(name: "KioskOperationsTests", dependencies: [
+        "KioskOperations", "KioskOperationsTesting", "KioskTesting", "CentralService", "CentralSim", "KioskDomain",
+        .product(name: "TOMLKit", package: "TOMLKit"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+    ]),
+    // Load generator target for docs/benchmarks/operations.md: serves the status API alone.
+    .executableTarget(name: "bench-operations", dependencies: [
+        "KioskOperations", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+    ]),
+]
+products += [.library(name: "KioskOperations", targets: ["KioskOperations"])]
+kioskctlDependencies += ["KioskOperations"]
+testingDependencies += ["KioskOperationsTesting"]
+
 // MARK: - KioskApp and KioskHost — the veteran's journey, and the hands that perform it
 
 targets += [

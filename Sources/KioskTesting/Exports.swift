@@ -9,3 +9,4 @@
 @_exported import TerminalUITesting
 @_exported import KioskStoreTesting
 @_exported import CentralServiceTesting
+@_exported import KioskOperationsTesting

@@ -21,10 +21,15 @@ extension CLIFailure: CustomNSError {
     var errorCode: Int { if case .refused = self { 1 } else { 2 } }
 }
 
-/// Prints one JSON document on stdout (sorted keys, readable, Chinese unescaped).
-func printJSON(_ value: some Encodable) throws {
+let defaultJSONEncoder: JSONEncoder = {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return encoder
+}()
+
+/// Prints one JSON document on stdout (sorted keys, readable, Chinese unescaped).
+/// `encoder` for documents with their own date format (the status API's ISO 8601).
+func printJSON(_ value: some Encodable, encoder: JSONEncoder = defaultJSONEncoder) throws {
     let data = try encoder.encode(value)
     FileHandle.standardOutput.write(data)
     FileHandle.standardOutput.write(Data("\n".utf8))

@@ -23,6 +23,9 @@ struct KioskCtl: AsyncParsableCommand {
             // MARK: cases
             CasesCommand.self,
             OutboxCommand.self,
+            // MARK: operations
+            StatusCommand.self,
+            FleetCommand.self,
         ]
     )
 

@@ -49,7 +49,8 @@ public struct OutboxReport: Sendable, Equatable, Codable {
         return lines.joined(separator: "\n")
     }
 
-    static func duration(_ seconds: TimeInterval) -> String {
+    /// A span in Chinese units, shared by the outbox and status reports.
+    public static func duration(_ seconds: TimeInterval) -> String {
         let total = Int(seconds)
         if total < 60 { return "\(total) 秒" }
         if total < 3600 { return "\(total / 60) 分钟" }

@@ -1,0 +1,51 @@
+import Foundation
+import KioskOperations
+import TestSupport
+import KioskDomainTesting
+import Logging
+import ServiceLifecycle
+
+/// A status server running in this process on a free port, fed by a `StatusBoard`, with the
+/// repository's own `Assets/api/status.yaml`. Used by the status API tests and the benchmark.
+public final class StatusServerRig: Sendable {
+    public let port: Int
+    public let board: StatusBoard
+    public let metrics: StatusMetrics
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    /// `host` other than loopback (0.0.0.0) makes the server ask for the token in `tokenFile`.
+    public static func start(host: String = "127.0.0.1", tokenFile: String? = nil, log: EventLog,
+                             board: StatusBoard? = nil) async throws -> StatusServerRig {
+        let board = board ?? StatusBoard(version: "test", region: "chongqing", terminal: "CQ-YB-01",
+                                         centralURL: "http://127.0.0.1:8480", dataDirectory: "/var/lib/kioskd", log: log)
+        let specification = try Data(contentsOf: RepositoryPaths.assets.url("api/status.yaml"))
+        let metrics = StatusMetrics()
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        var listener = KioskConfiguration.StatusListener()
+        listener.host = host
+        listener.port = 0
+        listener.tokenFile = tokenFile
+        let server = StatusServer(listener: listener, source: board, metrics: metrics, specification: specification,
+                                  log: log, onListening: { continuation.yield($0) })
+        let group = ServiceGroup(configuration: .init(services: [server], gracefulShutdownSignals: [], logger: log.logger))
+        let task = Task { try await group.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw CancellationError() }
+        return StatusServerRig(port: port, board: board, metrics: metrics, group: group, task: task)
+    }
+
+    private init(port: Int, board: StatusBoard, metrics: StatusMetrics, group: ServiceGroup, task: Task<Void, any Error>) {
+        self.port = port
+        self.board = board
+        self.metrics = metrics
+        self.group = group
+        self.task = task
+    }
+
+    public func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = await task.result
+    }
+}

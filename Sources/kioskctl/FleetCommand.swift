@@ -1,0 +1,51 @@
+import ArgumentParser
+import CentralService
+import Foundation
+import KioskDomain
+import KioskOperations
+
+/// `kioskctl fleet --central URL --terminal ID --key-file F [--stale-after S] [--json]`: every
+/// terminal the central service knows, with stale ones flagged. The central service answers only
+/// signed requests, so the command signs as one terminal (any registered id and its key).
+/// Exit 0 every terminal fresh and ok, 1 any stale or unhealthy, 2 the central service unreachable.
+struct FleetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fleet", abstract: "全部终端心跳 — every terminal the central service knows.")
+
+    @Option(help: "The central service's base URL.")
+    var central: String
+    @Option(help: "The terminal id to sign the request as.")
+    var terminal: String
+    @Option(help: "That terminal's key file (64 hex characters).")
+    var keyFile: String
+    @Option(help: "Seconds without a heartbeat after which a terminal is flagged stale (3 missed beats).")
+    var staleAfter = 180
+    @Flag(help: "Print the fleet as one JSON document.")
+    var json = false
+
+    func run() async throws {
+        guard let base = URL(string: central), base.scheme == "http" || base.scheme == "https" else {
+            throw CLIFailure.usage("--central: expected an http:// or https:// URL, found \(central)")
+        }
+        guard staleAfter > 0 else { throw CLIFailure.usage("--stale-after: expected a positive number of seconds") }
+        let secret: TerminalSecret
+        do { secret = try TerminalSecret.load(from: keyFile) } catch { throw CLIFailure.cannotRun(error.description) }
+        let client: CentralClient
+        do {
+            client = try CentralClient(configuration: .init(baseURL: base, terminalID: terminal, urlKey: "--central"), secret: secret)
+        } catch { throw CLIFailure.usage(error.description) }
+        let list: TerminalList
+        do {
+            list = try await client.terminals()
+            try? await client.shutdown()
+        } catch {
+            try? await client.shutdown()
+            throw CLIFailure.cannotRun("中心服务 \(central) 无法查询终端列表: \(error)")
+        }
+        let report = FleetReport(list: list, now: Date(), staleAfter: .seconds(staleAfter))
+        if json { try printJSON(report, encoder: StatusSnapshot.prettyEncoder) } else { print(report.text, terminator: "") }
+        if !report.allHealthy {
+            throw CLIFailure.refused("有终端失联或状态异常")
+        }
+    }
+}
