@@ -8,7 +8,7 @@ import Testing
 @Suite("Event log")
 struct EventLogTests {
     @Test("the generated enum and docs/events.md are current with the catalog")
-    func generatedFilesAreCurrent() throws {
+    func generatedFilesAreCurrent() async throws {
         // Swift's own reading of the catalog agrees with the generated enum…
         struct Catalog: Decodable {
             struct Event: Decodable { var code: String; var level: String; var message: String; var fields: [String: String] }
@@ -23,7 +23,7 @@ struct EventLogTests {
             #expect(Set(entry.fields.keys) == Set(event.fields))
         }
         // …and the generator says both committed files are what it would write now.
-        let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"),
+        let result = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"),
                                            ["python3", RepositoryPaths.root.appendingPathComponent("scripts/generate-events").path, "--check"])
         #expect(result.status == 0, "\(result.stderrText)")
     }

@@ -14,7 +14,7 @@ struct KioskctlOperationsTests {
         let path = try BuiltProducts.path("kioskctl")
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try ProcessRunner.run(URL(fileURLWithPath: path), arguments, timeout: 60) })
+                continuation.resume(with: Result { try ProcessRunner.runBlocking(URL(fileURLWithPath: path), arguments, timeout: 60) })
             }
         }
     }

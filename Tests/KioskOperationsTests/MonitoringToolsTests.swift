@@ -18,7 +18,7 @@ struct MonitoringToolsTests {
         let script = RepositoryPaths.root.appendingPathComponent("scripts/\(name)")
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try ProcessRunner.run(script, [binDirectory], timeout: 480) })
+                continuation.resume(with: Result { try ProcessRunner.runBlocking(script, [binDirectory], timeout: 480) })
             }
         }
     }
