@@ -2,6 +2,8 @@
 // for scripts/bench/photo-check.sh, which runs the Python/OpenCV baseline on the same files.
 //
 //   bench-photo fixtures DIR               write the benchmark photo set (the test fixtures)
+//   bench-photo agreement-set DIR          write the detector agreement images (PGM) for
+//                                          scripts/photo/opencv-face-reference.py
 //   bench-photo run [--repeat N] [--min-fraction F] FILE...
 //       one JSON document: per-file median time, faces, peak RSS; F = smallest face searched
 //       as a fraction of the shorter side (default 0.3, as in the checks)
@@ -42,7 +44,7 @@ struct RunResult: Encodable {
 }
 
 var args = Array(CommandLine.arguments.dropFirst())
-guard let mode = args.first else { fail("usage: bench-photo fixtures DIR | run [--repeat N] FILE...") }
+guard let mode = args.first else { fail("usage: bench-photo fixtures DIR | agreement-set DIR | run [--repeat N] FILE...") }
 args.removeFirst()
 
 switch mode {
@@ -52,6 +54,13 @@ case "fixtures":
         for url in try PhotoFixtures.write(to: URL(fileURLWithPath: dir)) { print(url.path) }
     } catch {
         fail("cannot write fixtures: \(error)")
+    }
+case "agreement-set":
+    guard let dir = args.first else { fail("agreement-set needs a directory") }
+    do {
+        for url in try AgreementPortraits.write(to: URL(fileURLWithPath: dir)) { print(url.path) }
+    } catch {
+        fail("cannot write the agreement set: \(error)")
     }
 case "run":
     var repeatCount = 50

@@ -1,12 +1,19 @@
-/// Finds frontal faces with a Haar cascade: the Viola–Jones detector as OpenCV 4.x evaluates it.
+/// Finds frontal faces with a Haar cascade: the Viola–Jones detector as OpenCV 4.x's
+/// `CascadeClassifier::detectMultiScale` evaluates it, window for window.
 ///
-/// For each scale f = scaleFactor^k whose window (24·f px) lies within [minSize, maxSize], the
-/// grey image is resized to 1/f, its sum and squared-sum integral images are built, and every
-/// window position (step 2 px below f = 2, then 1 px) is normalised by the standard deviation of
-/// its inner rectangle and run through the stages. Windows with σ ≤ 10 (flat background) are
-/// rejected before any stage, and a window rejected by the first stage skips its right-hand
-/// neighbour (OpenCV's `result == 0` step), which halves the work on background. Raw hits are grouped (`RectangleGrouping`). Limiting the scales
-/// to the face sizes a photo spec allows is what makes this cheap on an ID photo.
+/// The levels (`PyramidLevel`) are OpenCV's: factor = scaleFactor^k for every window side within
+/// [minSize, maxSize] and the image. Each level resizes the grey image to 1/factor with OpenCV's
+/// bit-exact bilinear (`PyramidResize`), builds its sum and squared-sum integral images, and runs
+/// every window position (stride 2 below factor 2, then 1, up to the last column and row)
+/// through the stages. A window is normalised by the standard deviation of its inner rectangle;
+/// one with σ ≤ 10 (flat background) is rejected before any stage, and one rejected by the first
+/// stage skips its right-hand neighbour (OpenCV's `result == 0` step), which halves the work on
+/// background. The raw windows are grouped as `groupRectangles` does (`RectangleGrouping`).
+///
+/// Why window for window: the checker and the fixer count faces. Where one raw window more or
+/// less lifts a cluster over minNeighbors, or a small cluster inside the face over the face's own
+/// count, a near-copy reports two faces where OpenCV reports one. Limiting the levels to the
+/// face sizes a photo spec allows is what makes this cheap on an ID photo.
 public struct FaceDetector: Sendable {
     public struct Parameters: Sendable, Equatable {
         public var scaleFactor: Double = 1.1
@@ -35,25 +42,26 @@ public struct FaceDetector: Sendable {
 
     /// Detections, largest first.
     public func detect(_ image: GrayImage, parameters: Parameters = Parameters()) -> [Detection] {
+        RectangleGrouping.group(windows(image, parameters: parameters), minNeighbors: parameters.minNeighbors,
+                                eps: 0.2, imageWidth: image.width, imageHeight: image.height)
+            .sorted { $0.rect.area > $1.rect.area }
+    }
+
+    /// Every window that passes the cascade, in input-image pixels, before grouping (what
+    /// OpenCV returns for minNeighbors 0).
+    public func windows(_ image: GrayImage, parameters: Parameters = Parameters()) -> [PixelRect] {
         var raw: [PixelRect] = []
-        var factor = 1.0
-        while true {
-            // A factor at or below 1 would never end; 1.01 is far finer than anyone uses.
-            defer { factor *= max(1.01, parameters.scaleFactor) }
-            let winW = Int((Double(flat.windowWidth) * factor).rounded())
-            let winH = Int((Double(flat.windowHeight) * factor).rounded())
-            if winW > parameters.maxSize || winH > parameters.maxSize { break }
-            let sw = Int((Double(image.width) / factor).rounded()), sh = Int((Double(image.height) / factor).rounded())
-            if sw < flat.windowWidth || sh < flat.windowHeight { break }
-            if winW < parameters.minSize || winH < parameters.minSize { continue }
-            let scaled = image.resized(width: sw, height: sh)
-            let step = factor > 2 ? 1 : 2
-            for p in flat.scan(IntegralImages(scaled), step: step) {
-                raw.append(PixelRect(x: Int((Double(p.x) * factor).rounded()), y: Int((Double(p.y) * factor).rounded()),
-                                     width: winW, height: winH))
+        let levels = PyramidLevel.levels(imageWidth: image.width, imageHeight: image.height,
+                                         windowWidth: flat.windowWidth, windowHeight: flat.windowHeight,
+                                         scaleFactor: parameters.scaleFactor,
+                                         minSize: parameters.minSize, maxSize: parameters.maxSize)
+        for level in levels {
+            let scaled = image.pyramidResized(width: level.width, height: level.height)
+            for p in flat.scan(IntegralImages(scaled), step: level.step) {
+                raw.append(PixelRect(x: level.original(p.x), y: level.original(p.y),
+                                     width: level.windowWidth, height: level.windowHeight))
             }
         }
-        return RectangleGrouping.group(raw, minNeighbors: parameters.minNeighbors, eps: 0.2)
-            .sorted { $0.rect.area > $1.rect.area }
+        return raw
     }
 }

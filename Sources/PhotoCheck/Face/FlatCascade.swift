@@ -35,10 +35,11 @@ struct FlatCascade: Sendable {
         stageEnds = ends; stageThresholds = stageT; self.params = params; self.rects = rects
     }
 
-    /// Window positions (in the scaled image) that pass every stage.
+    /// Window positions (in the scaled image) that pass every stage. Like OpenCV, every
+    /// position whose window fits is tried, up to the last column and row.
     func scan(_ ii: IntegralImages, step: Int) -> [(x: Int, y: Int)] {
         let maxX = ii.width - windowWidth, maxY = ii.height - windowHeight
-        guard maxX > 0, maxY > 0 else { return [] }
+        guard maxX >= 0, maxY >= 0 else { return [] }
         let offsets = cornerOffsets(stride: ii.stride)
         var hits: [(x: Int, y: Int)] = []
         ii.sum.withUnsafeBufferPointer { S in
@@ -46,9 +47,9 @@ struct FlatCascade: Sendable {
                 offsets.withUnsafeBufferPointer { O in
                     params.withUnsafeBufferPointer { P in
                         let window = WindowEvaluator(cascade: self, stride: ii.stride, sum: S, squares: Q, offsets: O, params: P)
-                        for y in Swift.stride(from: 0, to: maxY, by: step) {
+                        for y in Swift.stride(from: 0, through: maxY, by: step) {
                             var x = 0
-                            while x < maxX {
+                            while x <= maxX {
                                 switch window.evaluate(at: y * ii.stride + x) {
                                 case .accepted: hits.append((x, y))
                                 // Like OpenCV: a window rejected by the first stage also skips
@@ -121,14 +122,16 @@ private struct WindowEvaluator {
         var start = 0
         for stage in 0..<stageEnds.count {
             let end = stageEnds[stage]
-            var total: Float = 0
+            // The stage sum is a double in OpenCV; summing float leaves in float would round
+            // differently and flip windows that sit on a stage threshold.
+            var total = 0.0
             for i in start..<end {
                 let p = FlatCascade.paramStride * i, o = 12 * i
                 var v = params[p + 3] * rectSum(b, o) + params[p + 4] * rectSum(b, o + 4)
                 if params[p + 5] != 0 { v += params[p + 5] * rectSum(b, o + 8) }
-                total += v * inv < params[p] ? params[p + 1] : params[p + 2]
+                total += Double(v * inv < params[p] ? params[p + 1] : params[p + 2])
             }
-            if total < stageThresholds[stage] { return stage == 0 ? .rejectedAtFirstStage : .rejectedLater }
+            if total < Double(stageThresholds[stage]) { return stage == 0 ? .rejectedAtFirstStage : .rejectedLater }
             start = end
         }
         return .accepted

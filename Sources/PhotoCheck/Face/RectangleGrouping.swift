@@ -1,12 +1,39 @@
-/// Merges the raw windows of a cascade into detections, as OpenCV's `groupRectangles` does.
+/// Merges the raw windows of a cascade into detections, as OpenCV's `groupRectangles` does
+/// (and `detectMultiScale` after it: minNeighbors 0 keeps the raw windows, results are clipped
+/// to the image).
 ///
 /// A face fires many overlapping windows at neighbouring positions and scales; a false alarm
 /// usually fires few. Windows are partitioned into classes of similar rectangles (every side
 /// within eps·mean(min sizes)), each class is averaged, classes with ≤ minNeighbors members are
-/// dropped, and a small detection lying inside a stronger one is dropped too.
+/// dropped, and a detection lying inside another (give or take eps of its size) is dropped when
+/// the other has more members than it and than 3. The averages and margins are rounded the way
+/// OpenCV rounds them (float average, half to even), so a box lands on the same pixel.
 enum RectangleGrouping {
-    static func group(_ rects: [PixelRect], minNeighbors: Int, eps: Double) -> [FaceDetector.Detection] {
-        guard !rects.isEmpty else { return [] }
+    static func group(_ rects: [PixelRect], minNeighbors: Int, eps: Double,
+                      imageWidth: Int = .max, imageHeight: Int = .max) -> [FaceDetector.Detection] {
+        guard minNeighbors > 0 else {
+            return rects.map { FaceDetector.Detection(rect: $0.clipped(width: imageWidth, height: imageHeight), neighbours: 1) }
+        }
+        let classes = averagedClasses(rects, eps: eps)
+        var result: [FaceDetector.Detection] = []
+        for (i, a) in classes.enumerated() where a.n > minNeighbors {
+            let swallowed = classes.enumerated().contains { j, b in
+                guard j != i, b.n > minNeighbors else { return false }
+                let dx = roundEven(Double(b.rect.width) * eps), dy = roundEven(Double(b.rect.height) * eps)
+                return a.rect.x >= b.rect.x - dx && a.rect.y >= b.rect.y - dy
+                    && a.rect.x + a.rect.width <= b.rect.x + b.rect.width + dx
+                    && a.rect.y + a.rect.height <= b.rect.y + b.rect.height + dy
+                    && (b.n > max(3, a.n) || a.n < 3)
+            }
+            if !swallowed {
+                result.append(FaceDetector.Detection(rect: a.rect.clipped(width: imageWidth, height: imageHeight), neighbours: a.n))
+            }
+        }
+        return result
+    }
+
+    /// The classes of the similarity relation's transitive closure, each averaged.
+    private static func averagedClasses(_ rects: [PixelRect], eps: Double) -> [(rect: PixelRect, n: Int)] {
         // Union–find over the similarity relation.
         var parent = Array(rects.indices)
         func root(_ i: Int) -> Int {
@@ -29,24 +56,11 @@ enum RectangleGrouping {
             sums[c].x += rects[i].x; sums[c].y += rects[i].y
             sums[c].w += rects[i].width; sums[c].h += rects[i].height; sums[c].n += 1
         }
-        let averaged = sums.map { s -> (rect: PixelRect, n: Int) in
-            let k = 1.0 / Double(s.n)
-            return (PixelRect(x: Int((Double(s.x) * k).rounded()), y: Int((Double(s.y) * k).rounded()),
-                              width: Int((Double(s.w) * k).rounded()), height: Int((Double(s.h) * k).rounded())), s.n)
+        return sums.map { s in
+            let k = 1 / Float(s.n)
+            return (PixelRect(x: roundEven(Float(s.x) * k), y: roundEven(Float(s.y) * k),
+                              width: roundEven(Float(s.w) * k), height: roundEven(Float(s.h) * k)), s.n)
         }
-        var result: [FaceDetector.Detection] = []
-        for (i, a) in averaged.enumerated() where a.n > minNeighbors {
-            let swallowed = averaged.enumerated().contains { j, b in
-                guard j != i, b.n > minNeighbors else { return false }
-                let dx = Int((Double(b.rect.width) * eps).rounded()), dy = Int((Double(b.rect.height) * eps).rounded())
-                return a.rect.x >= b.rect.x - dx && a.rect.y >= b.rect.y - dy
-                    && a.rect.x + a.rect.width <= b.rect.x + b.rect.width + dx
-                    && a.rect.y + a.rect.height <= b.rect.y + b.rect.height + dy
-                    && (b.n > max(3, a.n) || a.n < 3)
-            }
-            if !swallowed { result.append(FaceDetector.Detection(rect: a.rect, neighbours: a.n)) }
-        }
-        return result
     }
 
     static func similar(_ a: PixelRect, _ b: PixelRect, eps: Double) -> Bool {

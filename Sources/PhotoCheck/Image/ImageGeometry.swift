@@ -1,7 +1,7 @@
 /// Geometry on rasters: EXIF orientation, crop with padding, resampling.
 ///
-/// The fixer crops around the face and scales to the target size; the detector scales the grey
-/// image down once per cascade scale. Bilinear sampling on pixel centres (OpenCV's INTER_LINEAR
+/// The fixer crops around the face and scales to the target size; the sharpness measure scales
+/// the face to a fixed side. Bilinear sampling on pixel centres (OpenCV's INTER_LINEAR
 /// convention) is used for both; for strong reductions the fixer first averages k×k blocks so
 /// the result does not alias.
 extension RGBImage {
@@ -104,8 +104,9 @@ extension RGBImage {
 }
 
 extension GrayImage {
-    /// Bilinear resize on pixel centres in 11-bit fixed point, like OpenCV's INTER_LINEAR_EXACT,
-    /// which the cascade classifier uses to build its image pyramid.
+    /// Bilinear resize on pixel centres in 11-bit fixed point, close to OpenCV's INTER_LINEAR
+    /// (what the sharpness measure's Python baseline uses). The face detector's levels use the
+    /// bit-exact `pyramidResized` instead.
     public func resized(width w: Int, height h: Int) -> GrayImage {
         if w == width && h == height { return self }
         var out = [UInt8](repeating: 0, count: w * h)
