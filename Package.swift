@@ -212,7 +212,7 @@ dependencies += [
 ]
 targets += [
     .target(name: "KioskOperations", dependencies: [
-        "KioskDomain", "KioskStore", "CentralService",
+        "KioskDomain", "KioskStore", "CentralService", "KioskTime",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -232,14 +232,14 @@ targets += [
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
     ]),
     .testTarget(name: "KioskOperationsTests", dependencies: [
-        "KioskOperations", "KioskOperationsTesting", "KioskTesting", "CentralService", "CentralSim", "KioskDomain",
+        "KioskOperations", "KioskOperationsTesting", "KioskTesting", "CentralService", "KioskDomain",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
     ]),
     // Load generator target for docs/benchmarks/operations.md: serves the status API alone.
     .executableTarget(name: "bench-operations", dependencies: [
-        "KioskOperations", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        "KioskOperations", "KioskTime", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
     ]),
 ]

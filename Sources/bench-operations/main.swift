@@ -5,6 +5,7 @@
 //   bench-operations [--listen HOST:PORT] [--token-file FILE] [--assets DIR]
 //
 // Prints `listening on http://HOST:PORT` once the port is bound; SIGTERM/SIGINT stop it.
+import KioskTime
 import Foundation
 import KioskDomain
 import KioskOperations
@@ -47,7 +48,7 @@ await board.device("camera", state: "ok", model: "UVC 1080p")
 await board.outbox(.init(pending: 3, oldestAgeSeconds: 420, refused: 0))
 await board.storage(freeBytes: 40 << 30, databaseBytes: 12 << 20)
 await board.preflight(failures: [])
-await board.centralContact(reachable: true, heartbeatAt: Date())
+await board.centralContact(reachable: true, heartbeatAt: SystemClock().wallTime)
 await board.session(active: true, screen: "form")
 
 var listener = KioskConfiguration.StatusListener()

@@ -1,3 +1,4 @@
+import KioskTime
 import ArgumentParser
 import CentralService
 import Foundation
@@ -42,7 +43,7 @@ struct FleetCommand: AsyncParsableCommand {
             try? await client.shutdown()
             throw CLIFailure.cannotRun("中心服务 \(central) 无法查询终端列表: \(error)")
         }
-        let report = FleetReport(list: list, now: Date(), staleAfter: .seconds(staleAfter))
+        let report = FleetReport(list: list, now: SystemClock().wallTime, staleAfter: .seconds(staleAfter))
         if json { try printJSON(report, encoder: StatusSnapshot.prettyEncoder) } else { print(report.text, terminator: "") }
         if !report.allHealthy {
             throw CLIFailure.refused("有终端失联或状态异常")

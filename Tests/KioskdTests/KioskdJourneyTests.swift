@@ -169,8 +169,20 @@ import Testing
                 try await tapOption(option.label, kiosk)
                 continue
             }
-            let option = question.options.last(where: { $0.value != "no" }) ?? question.options[0]
+            try await showQuestion(question.label, kiosk)
+            // A yes-like answer whose whole label is on screen (long labels are shortened).
+            let option = question.options.first(where: { $0.value != "no" && kiosk.screen.screenText.contains($0.label) }) ?? question.options[0]
             try await tapOption(option.label, kiosk)
+        }
+    }
+
+    /// Turns question pages (from the first) until `label` shows.
+    func showQuestion(_ label: String, _ kiosk: Kiosk) async throws {
+        for _ in 0..<3 where kiosk.screen.screenText.range(of: #"第 [2-9]/"#, options: .regularExpression) != nil {
+            try await kiosk.tap("上一页", pick: { $0.first })
+        }
+        for _ in 0..<3 where !kiosk.screen.findAll(label).contains(where: { $0.y < KioskdJourneyTests.size.rows - 2 }) {
+            try await kiosk.tap("下一页", pick: { $0.last })
         }
     }
 

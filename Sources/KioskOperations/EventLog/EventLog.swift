@@ -30,7 +30,7 @@ public struct EventLog: Sendable {
     /// `duration_ms` and `outcome` (`success` or `failure`) and, for a thrown error, `error` when
     /// the catalog declares it. `completion` adds fields computed from the result.
     public func action<T>(_ action: KioskAction, _ fields: KeyValuePairs<String, String> = [:],
-                          clock: ContinuousClock = ContinuousClock(),
+                          clock: ContinuousClock = ContinuousClock(), // clock-exempt: monotonic durations of start/complete pairs
                           completion: (T) -> [(String, String)] = { _ in [] },
                           _ body: () async throws -> T) async rethrows -> T {
         log(action.initEvent, fields)

@@ -1,3 +1,4 @@
+import KioskTime
 import Foundation
 import KioskStore
 import Logging
@@ -21,7 +22,7 @@ public struct JSONLinesLogHandler: LogHandler {
     private let now: @Sendable () -> Date
 
     public init(label: String, level: Logger.Level = .info, sink: @escaping Sink = JSONLinesLogHandler.standardOutput,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                now: @escaping @Sendable () -> Date = { SystemClock().wallTime }) {
         self.label = label
         self.logLevel = level
         self.sink = sink

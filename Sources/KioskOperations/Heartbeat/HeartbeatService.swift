@@ -1,3 +1,4 @@
+import KioskTime
 import CentralService
 import Foundation
 import ServiceLifecycle
@@ -26,7 +27,7 @@ public struct HeartbeatService<C: Clock>: Service where C.Duration == Duration {
     let now: @Sendable () -> Date
 
     public init(source: any StatusSource, board: StatusBoard?, transport: any HeartbeatTransport, interval: Duration,
-                clock: C, log: EventLog, now: @escaping @Sendable () -> Date = { Date() }) {
+                clock: C, log: EventLog, now: @escaping @Sendable () -> Date = { SystemClock().wallTime }) {
         self.source = source
         self.board = board
         self.transport = transport

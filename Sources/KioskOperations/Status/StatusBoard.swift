@@ -1,3 +1,4 @@
+import KioskTime
 import Foundation
 import KioskStore
 
@@ -24,13 +25,13 @@ public actor StatusBoard: StatusSource {
     private var session = StatusSnapshot.Session()
 
     public init(version: String, region: String, terminal: String, centralURL: String, dataDirectory: String,
-                log: EventLog?, now: @escaping @Sendable () -> Date = { Date() }) {
+                log: EventLog?, now: @escaping @Sendable () -> Date = { SystemClock().wallTime }) {
         self.version = version
         self.region = region
         self.terminal = terminal
         self.log = log
         self.now = now
-        self.clock = ContinuousClock()
+        self.clock = ContinuousClock() // clock-exempt: monotonic uptime, never shown as a date
         self.started = clock.now
         self.startedAt = now()
         self.central = .init(url: centralURL)
