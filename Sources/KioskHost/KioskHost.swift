@@ -6,6 +6,7 @@ import KioskStore
 import KioskTime
 import Logging
 import ReceiptPrinter
+import VoiceGuidance
 
 /// The kiosk's hands: owns the store, the outbox drainer, the receipt printer, the card reader
 /// bridge and the photo desk, and performs the flow's effects with them. Devices and services
@@ -35,9 +36,13 @@ public actor KioskHost: KioskEffectPerformer {
     /// Text copies of printed receipts (the demo keeps them beside the ESC/POS files).
     private let receiptText: (@Sendable (String, String) -> Void)?
     private var sequence: Int
+    /// Spoken prompts (off unless configured); never blocks: it only queues.
+    private let voice: VoiceGuide?
 
     public init(context: KioskContext, devices: Devices, clock: any KioskClock, logger: Logger = Logger(label: "kioskd"),
-                onTakeCard: @escaping @Sendable () async -> Void = {}, receiptText: (@Sendable (String, String) -> Void)? = nil) async throws {
+                onTakeCard: @escaping @Sendable () async -> Void = {}, receiptText: (@Sendable (String, String) -> Void)? = nil,
+                voice: VoiceGuide? = nil) async throws {
+        self.voice = voice
         self.context = context
         self.devices = devices
         self.clock = clock
@@ -66,7 +71,9 @@ public actor KioskHost: KioskEffectPerformer {
         case .checkPhoto(let file, let fix):
             if let desk = devices.photos { send(.photoChecked(desk.check(file, fix: fix))) }
         case .announce(let text):
-            logger.debug("announce", metadata: ["text": "\(text)"])
+            // The screens' words; the catalog holds the ones that are spoken.
+            let spoken = text.trimmingCharacters(in: CharacterSet(charactersIn: "…."))
+            if let announcement = Announcement.all.first(where: { $0.text == spoken }) { voice?.announce(announcement) }
         case .wipe:
             await devices.reader?.disarm()
             logger.info("session wiped")

@@ -5,6 +5,7 @@ import KioskHost
 import KioskTime
 import Logging
 import TerminalUI
+import VoiceGuidance
 
 /// `kioskd [--demo] [--region R] [--config FILE]`: the kiosk daemon. Thin: parses arguments,
 /// builds the world (`DemoAssembly` or the configured devices) and runs `KioskDaemon`.
@@ -30,6 +31,9 @@ struct KioskdCommand: AsyncParsableCommand {
     @Option(help: "The demo's data folder (default: a new temporary folder).")
     var dataDir: String?
 
+    @Flag(help: "Speak the key prompts with espeak-ng's Mandarin voice (语音播报).")
+    var speech = false
+
     func run() async throws {
         guard demo else {
             FileHandle.standardError.write(Data("kioskd: give --demo (simulated devices), or --config FILE for a terminal's devices\n".utf8))
@@ -50,7 +54,8 @@ struct KioskdCommand: AsyncParsableCommand {
         let logger = Logger(label: "kioskd")
         let clock = SystemClock()
         let (daemon, world) = try await DemoAssembly.make(region: region, assets: assetDirectory, clock: clock,
-                                                          directory: dataDir.map { URL(fileURLWithPath: $0) }, logger: logger)
+                                                          directory: dataDir.map { URL(fileURLWithPath: $0) },
+                                                          voice: speech ? VoiceGuide(settings: .espeakMandarin()) : nil, logger: logger)
         // The host owns SIGTERM/SIGINT/SIGHUP: the UI stops gracefully, the terminal is restored.
         let watcher = SignalWatcher(onTerminate: { _ in daemon.stop() }, onResize: {})
         defer { watcher.cancel() }

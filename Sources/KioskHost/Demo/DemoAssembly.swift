@@ -8,12 +8,13 @@ import KioskTime
 import Logging
 import PhotoCheck
 import ReceiptPrinter
+import VoiceGuidance
 
 /// Wires the demo world into a running kiosk: store in the demo folder, the outbox drainer to
 /// the embedded central-sim, the file printer, the reader on the simulator's pty, the photo desk.
 public enum DemoAssembly {
     public static func make(region: String, assets: AssetDirectory, clock: any KioskClock,
-                            directory: URL? = nil, logger: Logger) async throws -> (KioskDaemon, DemoEnvironment) {
+                            directory: URL? = nil, voice: VoiceGuide? = nil, logger: Logger) async throws -> (KioskDaemon, DemoEnvironment) {
         let demo = try await DemoEnvironment(region: region, assets: assets, clock: clock, directory: directory, logger: logger)
         let context = try KioskContext.load(region: region, terminal: .init(id: demo.terminalID, hall: "示范政务服务中心"), assets: assets)
         let store = try CaseStore(configuration: StoreConfiguration(
@@ -36,7 +37,7 @@ public enum DemoAssembly {
             clock: clock, logger: logger,
             receiptText: { reference, text in
                 try? Data(text.utf8).write(to: receiptsFolder.appendingPathComponent("\(reference).txt"))
-            })
+            }, voice: voice)
         let daemon = KioskDaemon(context: context, host: host, clock: clock, performer: DemoPerformer(host: host, demo: demo))
         return (daemon, demo)
     }
