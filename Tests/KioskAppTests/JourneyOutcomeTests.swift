@@ -44,6 +44,19 @@ import TestSupport
         #expect(run.effects.contains(.after(.seconds(5), .submitted(.queued))))
     }
 
+    /// The touch budget of each region's common case (最多跑一次: nothing typed that the card or a
+    /// list can give). Chinese is typed only into fields no list can serve.
+    @Test(arguments: ["chongqing", "sichuan", "jiangxi", "hebei", "ordos"])
+    func touchBudget(region: String) throws {
+        var run = try Self.reviewed(region)
+        run.send(.accept)
+        let textFields = run.reducer.plan(run.state)?.fields.filter { run.reducer.context.fields.entry(for: $0.code).kind == .text }.count ?? 0
+        #expect(run.counts["chinese", default: 0] == textFields * 4, "only free-text fields are typed")
+        print("touch budget \(region): navigation \(run.counts["navigation", default: 0]), decisions \(run.counts["decisions", default: 0]), "
+              + "digits \(run.counts["digits", default: 0]), letters \(run.counts["letters", default: 0]), "
+              + "Chinese characters \(run.counts["chinese", default: 0]) in \(textFields) free-text fields")
+    }
+
     @Test func anAcceptedCaseIsPrintedThenTheCardTaken() throws {
         var run = try Self.reviewed()
         run.send(.accept)

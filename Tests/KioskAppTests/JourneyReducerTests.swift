@@ -29,8 +29,19 @@ import TestSupport
             state = JourneyState(now: JourneyReducerTests.morning)
         }
 
+        /// Touches and keys by kind, for the journey's touch budget (docs/benchmarks/journey.md).
+        var counts: [String: Int] = [:]
+
         @discardableResult
         mutating func send(_ event: KioskEvent) -> [KioskEffect] {
+            switch event {
+            case .start, .next, .back, .pickerPage, .fieldDone, .accept, .usePhoto: counts["navigation", default: 0] += 1
+            case .chooseCategory, .toggleItem, .answer, .choose, .pickPlace, .editField, .choosePhoto: counts["decisions", default: 0] += 1
+            case .keypad(.x): counts["letters", default: 0] += 1
+            case .keypad: counts["digits", default: 0] += 1
+            case .typed(let text): counts["chinese", default: 0] += text.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count
+            default: break
+            }
             effects = reducer.reduce(&state, event)
             return effects
         }

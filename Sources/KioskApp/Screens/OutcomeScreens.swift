@@ -61,6 +61,8 @@ struct OutcomeScreen {
 
     /// `CQ2026 1123 0007`: a long number in groups of four, easier to copy down.
     static func spaced(_ number: String) -> String {
+        // A number that has its own separators is shown as it is.
+        guard !number.contains("-") else { return number }
         var out = ""
         for (i, c) in number.enumerated() {
             if i > 0, i % 4 == 0 { out.append(" ") }

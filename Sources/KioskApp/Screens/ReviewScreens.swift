@@ -46,8 +46,10 @@ struct ReviewScreen {
         var y = left.y + 1
         for item in plan.items where y < left.maxY - 1 {
             let due = item.due.chinese(names: names)
-            frame.text("✔ \(item.name)", at: Point(x: left.x + 2, y: y), style: theme.panel.with(.bold), clip: left.inset(dx: 1, dy: 0))
-            frame.text("\(item.departmentName) · \(due)", at: Point(x: left.x + 4 + min(24, left.width / 2), y: y), style: theme.panel, clip: left.inset(dx: 1, dy: 0))
+            let nameWidth = min(26, left.width / 2)
+            frame.text("✔ " + TextLayout.truncate(item.name, width: nameWidth - 3, marker: "…"), at: Point(x: left.x + 2, y: y),
+                       style: theme.panel.with(.bold), clip: left.inset(dx: 1, dy: 0))
+            frame.text("\(item.departmentName) · \(due)", at: Point(x: left.x + 3 + nameWidth, y: y), style: theme.panel, clip: left.inset(dx: 1, dy: 0))
             y += 1
         }
         if body.width >= 100 {
