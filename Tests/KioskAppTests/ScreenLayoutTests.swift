@@ -1,0 +1,104 @@
+import Foundation
+import KioskApp
+import KioskDomain
+import KioskDomainTesting
+import KioskTime
+import TerminalUI
+import Testing
+import TestSupport
+
+/// Every journey screen fits the terminal it is given — from 80×24 (a large font on the kiosk)
+/// through the kiosk's 127×26 to 160×50: every touch target inside the screen, at least 3 rows
+/// high, no two overlapping, and the way forward or back always on screen.
+@Suite struct ScreenLayoutTests {
+    static let sizes = [Size(columns: 80, rows: 24), Size(columns: 127, rows: 26), Size(columns: 120, rows: 40), Size(columns: 160, rows: 50)]
+
+    /// The states a journey passes through (each screen, with an editor open on the form).
+    static func journeyStates(_ region: String) throws -> [(String, JourneyState)] {
+        var states: [(String, JourneyState)] = []
+        var run = JourneyReducerTests.Run(try JourneyReducerTests.context(region))
+        states.append(("home", run.state))
+        run.send(.start)
+        states.append(("identify", run.state))
+        run.send(.manualEntry)
+        states.append(("manual", run.state))
+        run.send(.back)
+        run.send(.cardRead(JourneyReducerTests.holder))
+        states.append(("\(run.state.screen)", run.state))
+        if run.state.screen == .category, let first = run.reducer.context.profile.categories.first {
+            run.send(.chooseCategory(first.code))
+            states.append(("items", run.state))
+        }
+        run.send(.next)
+        states.append(("questions", run.state))
+        try JourneyFiller.answerQuestions(&run)
+        states.append(("form", run.state))
+        if let field = run.reducer.plan(run.state)?.fields.first(where: { run.reducer.context.fields.entry(for: $0.code).kind != .card }) {
+            var editing = run
+            editing.send(.editField(field.code))
+            states.append(("editor \(field.code)", editing.state))
+        }
+        for kind in [FieldInputs.Kind.place, .choice, .phone, .text] {
+            if let field = run.reducer.plan(run.state)?.fields.first(where: { run.reducer.context.fields.entry(for: $0.code).kind == kind }) {
+                var editing = run
+                editing.send(.editField(field.code))
+                states.append(("editor \(kind)", editing.state))
+            }
+        }
+        try JourneyFiller.fillForm(&run)
+        states.append(("\(run.state.screen)", run.state))
+        if run.state.screen == .photo {
+            run.send(.photoChecked(PhotoVerdict(accepted: true, fixable: false, lines: [.init(passed: true, text: "照片符合要求")], bytes: Data([1]))))
+            run.send(.usePhoto)
+        }
+        states.append(("materials", run.state))
+        run.send(.next)
+        states.append(("review", run.state))
+        run.send(.accept)
+        states.append(("sending", run.state))
+        run.send(.submitted(.accepted(caseNumber: "YJS-500000-20261123-000001")))
+        run.send(.printed(.failed("缺纸")))
+        states.append(("outcome", run.state))
+        var idle = run
+        idle.send(.idleTimeout(generation: idle.state.idle.generation))
+        states.append(("idle warning", idle.state))
+        run.state.session?.cardPresent = true
+        run.send(.next)
+        states.append(("take card", run.state))
+        return states
+    }
+
+    @Test(arguments: ["chongqing", "sichuan", "jiangxi", "hebei", "ordos"])
+    func everyScreenFitsEverySize(region: String) throws {
+        let context = try JourneyReducerTests.context(region)
+        let view = KioskView(context: context)
+        for (name, state) in try Self.journeyStates(region) {
+            for size in Self.sizes {
+                let frame = view.frame(state, in: ViewContext(size: size))
+                let regions = frame.hitRegions
+                // While the case is being sent there is nothing to touch (the answer comes within seconds).
+                #expect(!regions.isEmpty || name == "sending", "\(region) \(name) at \(size): no touch target")
+                for r in regions {
+                    #expect(r.rect.x >= 0 && r.rect.y >= 0 && r.rect.maxX <= size.columns && r.rect.maxY <= size.rows,
+                            "\(region) \(name) at \(size): \(r.id) \(r.rect) leaves the screen")
+                    #expect(r.rect.height >= 3, "\(region) \(name) at \(size): \(r.id) is \(r.rect.height) rows high")
+                    #expect(r.rect.width >= 6, "\(region) \(name) at \(size): \(r.id) is \(r.rect.width) columns wide")
+                }
+                for (i, a) in regions.enumerated() {
+                    for b in regions[(i + 1)...] where !a.rect.intersection(b.rect).isEmpty {
+                        Issue.record("\(region) \(name) at \(size): \(a.id) overlaps \(b.id)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The standard palette's text pairs reach WCAG's 4.5:1, computed from their RGB values.
+    @Test func theStandardPaletteMeetsContrast() {
+        for (name, style) in Theme.standard.textPairs {
+            let ratio = Palette.contrastRatio(style.foreground, style.background)
+            #expect(ratio != nil, "\(name) is not exact RGB")
+            #expect((ratio ?? 0) >= 4.5, "\(name): \(ratio ?? 0):1")
+        }
+    }
+}
