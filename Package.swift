@@ -255,11 +255,11 @@ targets += [
     // Owns the devices, the store and the outbox; performs the flow's effects; the demo world.
     .target(name: "KioskHost", dependencies: [
         "KioskApp", "KioskDomain", "KioskTime", "TerminalUI", "IDCardReader", "IDCardSimulator", "PhotoCheck",
-        "ReceiptPrinter", "KioskStore", "CentralService", "CentralSim", "VoiceGuidance",
+        "ReceiptPrinter", "KioskStore", "CentralService", "CentralSim", "VoiceGuidance", "KioskOperations",
         .product(name: "Logging", package: "swift-log"),
     ]),
     .executableTarget(name: "kioskd", dependencies: [
-        "KioskHost", "KioskDomain", "KioskTime", "TerminalUI", "VoiceGuidance",
+        "KioskHost", "KioskDomain", "KioskTime", "TerminalUI", "VoiceGuidance", "KioskOperations",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
     ]),

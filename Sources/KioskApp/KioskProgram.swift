@@ -20,16 +20,23 @@ public struct KioskProgram: TerminalApp {
     public let performer: any KioskEffectPerformer
     /// Outside events (device callbacks) reach the loop through this; set by the host at start.
     public let inbox: InboxBox
+    /// Sees the state after every event (the status API's "session active, on which screen").
+    /// It must not keep personal data: it gets the state only to read the screen.
+    public let observe: @Sendable (JourneyState) -> Void
 
-    public init(context: KioskContext, performer: any KioskEffectPerformer, inbox: InboxBox = InboxBox()) {
+    public init(context: KioskContext, performer: any KioskEffectPerformer, inbox: InboxBox = InboxBox(),
+                observe: @escaping @Sendable (JourneyState) -> Void = { _ in }) {
         reducer = JourneyReducer(context: context)
         view = KioskView(context: context)
         self.performer = performer
         self.inbox = inbox
+        self.observe = observe
     }
 
     public func update(_ model: inout JourneyState, with message: KioskEvent) -> [Effect<KioskEvent>] {
-        reducer.reduce(&model, message).map(translate)
+        let effects = reducer.reduce(&model, message).map(translate)
+        observe(model)
+        return effects
     }
 
     public func view(_ model: JourneyState, in context: ViewContext) -> Frame<KioskEvent> {

@@ -20,11 +20,15 @@ public final class KioskDaemon: Sendable {
     private let inbox = InboxBox()
     private let performer: any KioskEffectPerformer
 
-    public init(context: KioskContext, host: KioskHost, clock: any KioskClock, performer: (any KioskEffectPerformer)? = nil) {
+    private let observe: @Sendable (JourneyState) -> Void
+
+    public init(context: KioskContext, host: KioskHost, clock: any KioskClock, performer: (any KioskEffectPerformer)? = nil,
+                observe: @escaping @Sendable (JourneyState) -> Void = { _ in }) {
         self.context = context
         self.host = host
         self.clock = clock
         self.performer = performer ?? host
+        self.observe = observe
     }
 
     /// Sends an event into the running flow (device callbacks, signals).
@@ -37,7 +41,7 @@ public final class KioskDaemon: Sendable {
 
     /// The run with the clock's concrete type (TerminalRuntime is generic over it).
     private func runUI<C: KioskClock>(_ clock: C, input: Int32, output: Int32) async throws -> RuntimeExit {
-        let program = KioskProgram(context: context, performer: performer, inbox: inbox)
+        let program = KioskProgram(context: context, performer: performer, inbox: inbox, observe: observe)
         let runtime = TerminalRuntime(app: program, clock: clock)
         let inbox = self.inbox
         await host.devices.reader?.start(send: { inbox.send($0) })

@@ -31,7 +31,7 @@ public final class EventLogCapture: Sendable {
         }
     }
 
-    public func events(_ code: KioskEvent) throws -> [[String: String]] {
+    public func events(_ code: OperationsEvent) throws -> [[String: String]] {
         try records().filter { $0["event"] == code.rawValue }
     }
 }

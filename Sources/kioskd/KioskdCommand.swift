@@ -4,6 +4,7 @@ import KioskDomain
 import KioskHost
 import KioskTime
 import Logging
+import KioskOperations
 import TerminalUI
 import VoiceGuidance
 
@@ -34,6 +35,9 @@ struct KioskdCommand: AsyncParsableCommand {
     @Flag(help: "Speak the key prompts with espeak-ng's Mandarin voice (语音播报).")
     var speech = false
 
+    @Option(help: "The status API's address (GET /healthz, /v1/status, /metrics); loopback needs no token.")
+    var status = "127.0.0.1:8470"
+
     func run() async throws {
         guard demo else {
             FileHandle.standardError.write(Data("kioskd: give --demo (simulated devices), or --config FILE for a terminal's devices\n".utf8))
@@ -53,9 +57,33 @@ struct KioskdCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "kioskd")
         let clock = SystemClock()
+        guard let (statusHost, statusPort) = KioskConfiguration.StatusListener.parseListen(status) else {
+            FileHandle.standardError.write(Data("kioskd: --status: expected HOST:PORT, found \(status)\n".utf8))
+            throw ExitCode(2)
+        }
+        // The terminal is the UI's: the event log goes nowhere in the demo (journald takes it on a kiosk).
+        let events = EventLog(logger: Logger(label: "kioskd") { _ in SwiftLogNoOpLogHandler() })
+        let feed = StatusFeed(board: StatusBoard(version: "0.1.0", region: region, terminal: DemoEnvironment.terminalID(region: region), centralURL: "embedded central-sim",
+                                                 dataDirectory: dataDir ?? "temporary", log: events))
         let (daemon, world) = try await DemoAssembly.make(region: region, assets: assetDirectory, clock: clock,
                                                           directory: dataDir.map { URL(fileURLWithPath: $0) },
-                                                          voice: speech ? VoiceGuide(settings: .espeakMandarin()) : nil, logger: logger)
+                                                          voice: speech ? VoiceGuide(settings: .espeakMandarin()) : nil,
+                                                          status: feed, logger: logger)
+        var listener = KioskConfiguration.StatusListener()
+        listener.host = statusHost
+        listener.port = statusPort
+        let specification = (try? Data(contentsOf: assetDirectory.url("api/status.yaml"))) ?? Data()
+        let server = StatusServer(listener: listener, source: feed.board, metrics: StatusMetrics(), specification: specification, log: events)
+        // A port already taken (a second demo) costs the status API, not the kiosk.
+        let statusTask = Task { try? await server.run() }
+        let feedTask = Task {
+            await feed.run(receipts: daemon.host.devices.receipts, drainer: daemon.host.devices.drainer,
+                           dataDirectory: world.directory, calendar: daemon.context.planner.calendar, clock: clock)
+        }
+        defer {
+            statusTask.cancel()
+            feedTask.cancel()
+        }
         // The host owns SIGTERM/SIGINT/SIGHUP: the UI stops gracefully, the terminal is restored.
         let watcher = SignalWatcher(onTerminate: { _ in daemon.stop() }, onResize: {})
         defer { watcher.cancel() }

@@ -16,8 +16,8 @@ struct EventLogTests {
         }
         let catalog = try JSONDecoder().decode(Catalog.self, from: Data(contentsOf: RepositoryPaths.root
             .appendingPathComponent("Assets/events/catalog.json")))
-        #expect(catalog.events.map(\.code) == KioskEvent.allCases.map(\.rawValue))
-        for (entry, event) in zip(catalog.events, KioskEvent.allCases) {
+        #expect(catalog.events.map(\.code) == OperationsEvent.allCases.map(\.rawValue))
+        for (entry, event) in zip(catalog.events, OperationsEvent.allCases) {
             #expect(entry.level == event.level.rawValue)
             #expect(entry.message == event.message)
             #expect(Set(entry.fields.keys) == Set(event.fields))
@@ -94,7 +94,7 @@ struct EventLogTests {
     func everyEventRenders() throws {
         let capture = EventLogCapture()
         let log = capture.eventLog()
-        for event in KioskEvent.allCases {
+        for event in OperationsEvent.allCases {
             var fields: [(String, String)] = []
             for name in event.fields { fields.append((name, "v\"\\\u{1}\(name)")) }
             log.logger.log(level: event.level, "\(event.message)",
@@ -102,7 +102,7 @@ struct EventLogTests {
                                .merging([EventLog.eventKey: .string(event.rawValue)]) { a, _ in a })
         }
         let records = try capture.records()
-        #expect(records.count == KioskEvent.allCases.count)
-        #expect(Set(records.compactMap { $0["event"] }) == Set(KioskEvent.allCases.map(\.rawValue)))
+        #expect(records.count == OperationsEvent.allCases.count)
+        #expect(Set(records.compactMap { $0["event"] }) == Set(OperationsEvent.allCases.map(\.rawValue)))
     }
 }

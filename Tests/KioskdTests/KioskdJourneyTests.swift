@@ -121,6 +121,17 @@ import Testing
         text = try await kiosk.wait(for: "开始办理", timeout: .seconds(20))
         #expect(!text.contains("王"))
 
+        // The status API (kioskctl status, /metrics) shows the session ended and no personal value.
+        await kiosk.pty.read(for: .seconds(1))
+        let status = try await ProcessRunner.run(URL(fileURLWithPath: try BuiltProducts.path("kioskctl")), ["status", "--json"])
+        #expect(status.status == 0, "\(status.stdoutText)\(status.stderrText)")
+        #expect(status.stdoutText.contains("\"home\""))
+        let metrics = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "http://127.0.0.1:8470/metrics"])
+        #expect(metrics.stdoutText.contains("kiosk_outbox_pending"))
+        for personal in ["王小明", "示范路", "13800138000", "11010519491231002X", "6222020200112233445"] {
+            #expect(!status.stdoutText.contains(personal) && !metrics.stdoutText.contains(personal), "\(personal) in status output")
+        }
+
         // The printed receipt: ESC/POS bytes and their text, masked.
         let receipts = kiosk.dataDir.appendingPathComponent("receipts")
         let files = try FileManager.default.contentsOfDirectory(atPath: receipts.path)

@@ -47,6 +47,14 @@ public struct JourneyState: Sendable, Equatable {
 
     public init(now: Date) { self.now = now }
 
+    /// The screen's name for status output (no personal data): `home`, `identify`, `form`, …
+    public var screenName: String {
+        switch screen {
+        case .form: "form"
+        default: "\(screen)"
+        }
+    }
+
     /// True while a veteran's data is on the terminal.
     public var hasPersonalData: Bool { session != nil }
 }

@@ -7,6 +7,7 @@ import KioskStore
 import KioskTime
 import Logging
 import PhotoCheck
+import KioskOperations
 import ReceiptPrinter
 import VoiceGuidance
 
@@ -14,7 +15,8 @@ import VoiceGuidance
 /// the embedded central-sim, the file printer, the reader on the simulator's pty, the photo desk.
 public enum DemoAssembly {
     public static func make(region: String, assets: AssetDirectory, clock: any KioskClock,
-                            directory: URL? = nil, voice: VoiceGuide? = nil, logger: Logger) async throws -> (KioskDaemon, DemoEnvironment) {
+                            directory: URL? = nil, voice: VoiceGuide? = nil, status: StatusFeed? = nil,
+                            logger: Logger) async throws -> (KioskDaemon, DemoEnvironment) {
         let demo = try await DemoEnvironment(region: region, assets: assets, clock: clock, directory: directory, logger: logger)
         let context = try KioskContext.load(region: region, terminal: .init(id: demo.terminalID, hall: "示范政务服务中心"), assets: assets)
         let store = try CaseStore(configuration: StoreConfiguration(
@@ -38,7 +40,8 @@ public enum DemoAssembly {
             receiptText: { reference, text in
                 try? Data(text.utf8).write(to: receiptsFolder.appendingPathComponent("\(reference).txt"))
             }, voice: voice)
-        let daemon = KioskDaemon(context: context, host: host, clock: clock, performer: DemoPerformer(host: host, demo: demo))
+        let daemon = KioskDaemon(context: context, host: host, clock: clock, performer: DemoPerformer(host: host, demo: demo),
+                                 observe: { state in status?.observe(state) })
         return (daemon, demo)
     }
 }

@@ -45,7 +45,7 @@ public final class DemoEnvironment: Sendable {
         guard let profile = catalog.profile(region) else {
             throw DataFileError(file: "--region", key: "region", expected: "one of \(catalog.codes.joined(separator: ", "))", found: region)
         }
-        terminalID = Self.terminalID(for: profile)
+        terminalID = Self.terminalID(region: profile.code)
         let secret = TerminalSecret.generate()
         central = try await CentralSimServer.start(CentralSimConfiguration(
             host: "127.0.0.1", port: 0, databasePath: dir.appendingPathComponent("central-sim.sqlite").path, assets: assets,
@@ -67,9 +67,9 @@ public final class DemoEnvironment: Sendable {
     }
 
     /// `CQ-DEMO-01`: the region's plate letters and a demo terminal number.
-    static func terminalID(for profile: RegionProfile) -> String {
+    public static func terminalID(region: String) -> String {
         let prefix: [String: String] = ["chongqing": "CQ", "sichuan": "SC", "jiangxi": "JX", "hebei": "HE", "ordos": "NM"]
-        return "\(prefix[profile.code] ?? "XX")-DEMO-01"
+        return "\(prefix[region] ?? "XX")-DEMO-01"
     }
 
     /// The demo veteran: a synthetic (checksum-valid, not real) number in the region, born 1998,

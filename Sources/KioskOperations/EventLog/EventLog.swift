@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-/// Writes catalog events (`KioskEvent`) through a swift-log `Logger`.
+/// Writes catalog events (`OperationsEvent`) through a swift-log `Logger`.
 ///
 /// Only the fields the catalog declares for an event are written; an undeclared field is a
 /// programming error caught by the tests (`EventLogTests`), and in release builds it is dropped
@@ -15,7 +15,7 @@ public struct EventLog: Sendable {
     public init(logger: Logger) { self.logger = logger }
 
     /// Logs `event` with `fields` (names from the catalog, values as text).
-    public func log(_ event: KioskEvent, _ fields: KeyValuePairs<String, String> = [:]) {
+    public func log(_ event: OperationsEvent, _ fields: KeyValuePairs<String, String> = [:]) {
         let declared = event.fields
         var metadata: Logger.Metadata = [Self.eventKey: .string(event.rawValue)]
         for (name, value) in fields {

@@ -45,12 +45,12 @@ public struct JSONLinesLogHandler: LogHandler {
         var fields = metadata
         let eventCode: String
         let text: String
-        if case .string(let code)? = fields.removeValue(forKey: EventLog.eventKey), KioskEvent(rawValue: code) != nil {
+        if case .string(let code)? = fields.removeValue(forKey: EventLog.eventKey), OperationsEvent(rawValue: code) != nil {
             eventCode = code
             text = message
         } else {
-            eventCode = KioskEvent.libraryMessage.rawValue
-            text = KioskEvent.libraryMessage.message
+            eventCode = OperationsEvent.libraryMessage.rawValue
+            text = OperationsEvent.libraryMessage.message
             fields = ["label": .string(label), "text": .string(message)]
         }
         var out = "{\"ts\":" + JSONText.quote(timestamp(time))
@@ -58,7 +58,7 @@ public struct JSONLinesLogHandler: LogHandler {
         out += ",\"event\":" + JSONText.quote(eventCode)
         out += ",\"message\":" + JSONText.quote(text)
         out += ",\"label\":" + JSONText.quote(label)
-        for key in fields.keys.sorted() where key != "label" || eventCode != KioskEvent.libraryMessage.rawValue {
+        for key in fields.keys.sorted() where key != "label" || eventCode != OperationsEvent.libraryMessage.rawValue {
             out += "," + JSONText.quote(key) + ":" + JSONText.quote(PersonalDataScrubber.scrub(flatten(fields[key]!)))
         }
         return out + "}\n"

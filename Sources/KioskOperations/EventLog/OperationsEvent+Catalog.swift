@@ -3,7 +3,7 @@
 import Logging
 
 /// Every event kioskd writes to its log, from the one catalog file.
-public enum KioskEvent: String, CaseIterable, Sendable {
+public enum OperationsEvent: String, CaseIterable, Sendable {
     /// kioskd starting
     case daemonStartInit = "daemon-start-init"
     /// kioskd ready
@@ -142,7 +142,7 @@ public enum KioskAction: String, CaseIterable, Sendable {
     case preflightCheck = "preflight-check"
     case outboxDrain = "outbox-drain"
 
-    public var initEvent: KioskEvent {
+    public var initEvent: OperationsEvent {
         switch self {
         case .daemonStart: .daemonStartInit
         case .daemonStop: .daemonStopInit
@@ -152,7 +152,7 @@ public enum KioskAction: String, CaseIterable, Sendable {
         }
     }
 
-    public var completeEvent: KioskEvent {
+    public var completeEvent: OperationsEvent {
         switch self {
         case .daemonStart: .daemonStartComplete
         case .daemonStop: .daemonStopComplete
