@@ -123,13 +123,13 @@ import Testing
 
         // The status API (kioskctl status, /metrics) shows the session ended and no personal value.
         await kiosk.pty.read(for: .seconds(1))
-        let status = try await ProcessRunner.run(URL(fileURLWithPath: try BuiltProducts.path("kioskctl")), ["status", "--json"])
-        #expect(status.status == 0, "\(status.stdoutText)\(status.stderrText)")
-        #expect(status.stdoutText.contains("\"home\""))
+        let report = try await ProcessRunner.run(URL(fileURLWithPath: try BuiltProducts.path("kioskctl")), ["status", "--json"])
+        #expect(report.status == 0, "\(report.stdoutText)\(report.stderrText)")
+        #expect(report.stdoutText.contains("\"home\""))
         let metrics = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "http://127.0.0.1:8470/metrics"])
         #expect(metrics.stdoutText.contains("kiosk_outbox_pending"))
         for personal in ["王小明", "示范路", "13800138000", "11010519491231002X", "6222020200112233445"] {
-            #expect(!status.stdoutText.contains(personal) && !metrics.stdoutText.contains(personal), "\(personal) in status output")
+            #expect(!report.stdoutText.contains(personal) && !metrics.stdoutText.contains(personal), "\(personal) in status output")
         }
 
         // The printed receipt: ESC/POS bytes and their text, masked.
