@@ -100,7 +100,9 @@ import Testing
         if text.contains("选择制卡照片") {
             kiosk.capture("photo")
             try await kiosk.tap("IMG_0001.jpg")
-            try await kiosk.wait(for: "✔", timeout: .seconds(20))
+            // The checks' lines arrive once the photo has been checked (not the ✔ of the chosen file).
+            try await kiosk.wait(for: "照片文件可以正常读取", timeout: .seconds(30))
+            _ = await kiosk.settle()
             try await kiosk.tap("使用这张照片", pick: { $0.last })
         }
         try await kiosk.wait(for: "请携带以下材料到窗口")

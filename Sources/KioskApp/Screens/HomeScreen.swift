@@ -14,7 +14,7 @@ struct HomeScreen {
             .draw(into: &frame, in: Rect(x: 0, y: 0, width: size.columns, height: 1))
 
         let panelWidth = min(size.columns - 4, 72)
-        let panelHeight = min(size.rows - 4, 14)
+        let panelHeight = min(size.rows - 4, 16)
         let panel = Rect(x: (size.columns - panelWidth) / 2, y: max(2, (size.rows - panelHeight) / 2 - 1), width: panelWidth, height: panelHeight)
         frame.panel(panel, title: chrome.context.profile.name, theme: theme)
         let inner = panel.inset(dx: 3, dy: 1)

@@ -40,7 +40,10 @@ extension Frame {
 
     /// A panel with its title set into the top border: `╭─ 标题 ───╮`.
     public mutating func panel(_ rect: Rect, title: String? = nil, theme: Theme = .standard, border: BorderKind = .plain) {
-        box(rect, style: theme.panel, border: border, borderStyle: theme.panelBorder)
+        // The line's cells take the screen's background, so the panel's white ends at its line
+        // instead of showing square corners around a rounded one.
+        box(rect, style: theme.panel, border: border,
+            borderStyle: Style(foreground: theme.panelBorder.foreground, background: theme.screen.background))
         if let title, rect.width > 6 {
             let shown = TextLayout.truncate(" \(title) ", width: rect.width - 4)
             text(shown, at: Point(x: rect.x + 2, y: rect.y), style: theme.panel.with(.bold), clip: rect)
