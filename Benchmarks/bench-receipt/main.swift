@@ -80,7 +80,7 @@ case "cups":
     var kiosk: [Double] = []
     for _ in 0..<n {
         let start = clock.now
-        let outcome = await submitter.print(bytes, title: "bench", clock: clock)
+        let outcome = await submitter.print(bytes, title: "bench")
         guard outcome.printed else { fatalError("\(outcome)") }
         kiosk.append(milliseconds(clock.now - start))
     }
