@@ -20,7 +20,7 @@ public struct Samples: Sendable {
     public func percentile(_ p: Double) -> Double {
         precondition(!sorted.isEmpty, "no samples")
         let rank = Int((Double(sorted.count) * p).rounded(.up))
-        return sorted[min(sorted.count - 1, max(0, rank - 1))]
+        return sorted[Swift.min(sorted.count - 1, Swift.max(0, rank - 1))]
     }
 
     public var median: Double { percentile(0.5) }
