@@ -21,13 +21,15 @@ import Testing
         var touches = 0
         var screens: [String] = []
 
-        init(region: String) throws {
-            dataDir = try RepositoryPaths.temporaryDirectory("kioskd-journey")
+        /// `kioskd --demo` for `region` in a new data folder, or kioskd with `arguments` (then
+        /// `dataDir` is the caller's).
+        init(region: String, arguments: [String]? = nil, dataDir: URL? = nil, environment: [String: String] = [:]) throws {
+            self.dataDir = try dataDir ?? RepositoryPaths.temporaryDirectory("kioskd-journey")
             context = try KioskContext.load(region: region, terminal: .init(id: "T", hall: "H"), assets: RepositoryPaths.assets)
             pty = try PseudoTerminal.spawn(try BuiltProducts.path("kioskd"),
-                                           arguments: ["--demo", "--region", region, "--data-dir", dataDir.path,
-                                                       "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path],
-                                           size: KioskdJourneyTests.size)
+                                           arguments: arguments ?? ["--demo", "--region", region, "--data-dir", self.dataDir.path,
+                                                                    "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path],
+                                           environment: environment, size: KioskdJourneyTests.size)
             screen = VTScreen(size: KioskdJourneyTests.size)
         }
 
