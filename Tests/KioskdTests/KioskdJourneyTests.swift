@@ -12,65 +12,46 @@ import Testing
 @Suite(.serialized) struct KioskdJourneyTests {
     static let size = Size(columns: 127, rows: 26)
 
+    /// kioskd in a pty (`TerminalSession`) with its data folder and the region's tables.
     final class Kiosk {
-        let pty: PseudoTerminal
-        var screen: VTScreen
+        let session: TerminalSession
         let dataDir: URL
         let context: KioskContext
-        private var consumed = 0
-        var touches = 0
         var screens: [String] = []
+        var pty: PseudoTerminal { session.pty }
+        var screen: VTScreen { session.screen }
+        var touches: Int { session.touches }
 
         /// `kioskd --demo` for `region` in a new data folder, or kioskd with `arguments` (then
         /// `dataDir` is the caller's).
         init(region: String, arguments: [String]? = nil, dataDir: URL? = nil, environment: [String: String] = [:]) throws {
             self.dataDir = try dataDir ?? RepositoryPaths.temporaryDirectory("kioskd-journey")
             context = try KioskContext.load(region: region, terminal: .init(id: "T", hall: "H"), assets: RepositoryPaths.assets)
-            pty = try PseudoTerminal.spawn(try BuiltProducts.path("kioskd"),
-                                           arguments: arguments ?? ["--demo", "--region", region, "--data-dir", self.dataDir.path,
-                                                                    "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path],
-                                           environment: environment, size: KioskdJourneyTests.size)
-            screen = VTScreen(size: KioskdJourneyTests.size)
+            session = try TerminalSession(try BuiltProducts.path("kioskd"),
+                                          arguments: arguments ?? ["--demo", "--region", region, "--data-dir", self.dataDir.path,
+                                                                   "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path],
+                                          environment: environment, size: KioskdJourneyTests.size)
         }
 
-        func sync() {
-            let output = pty.output
-            if consumed < output.count {
-                screen.feed(output[consumed...])
-                consumed = output.count
-            }
-        }
+        func sync() { session.sync() }
 
         /// Waits until the screen (between frames) shows `text`.
         @discardableResult
         func wait(for text: String, timeout: Duration = .seconds(20)) async throws -> String {
-            try await pty.read(timeout: timeout) { _ in
-                sync()
-                return !screen.isInSynchronizedUpdate && screen.screenText.contains(text)
-            }
-            return screen.screenText
+            try await session.wait(for: text, timeout: timeout)
         }
 
         /// Lets the program settle and returns the screen.
-        func settle() async -> String {
-            await pty.read(for: .milliseconds(250))
-            sync()
-            return screen.screenText
-        }
+        func settle() async -> String { await session.settle() }
 
-        /// A finger tap on `text` (the occurrence chosen by `pick`).
+        /// A finger tap on `text` (the occurrence chosen by `pick`), then a moment to draw.
         func tap(_ text: String, pick: ([Point]) -> Point? = { $0.first }) async throws {
-            try await wait(for: text, timeout: .seconds(10))
-            guard let point = pick(screen.findAll(text)) else {
-                throw PseudoTerminalError.timedOut("\(text) on screen", output: screen.screenText)
-            }
-            try pty.write("\u{1B}[<0;\(point.x + 2);\(point.y + 1)M\u{1B}[<0;\(point.x + 2);\(point.y + 1)m")
-            touches += 1
+            try await session.tap(text, offset: 1, pick: pick)
             _ = await settle()
         }
 
         func type(_ text: String) async throws {
-            try pty.write(text)
+            try session.type(text)
             _ = await settle()
         }
 
