@@ -17,6 +17,8 @@ import Testing
         let session: TerminalSession
         let dataDir: URL
         let context: KioskContext
+        /// The status API's port (a free one for the demo, so runs never collide).
+        let statusPort: Int
         var screens: [String] = []
         var pty: PseudoTerminal { session.pty }
         var screen: VTScreen { session.screen }
@@ -26,10 +28,13 @@ import Testing
         /// `dataDir` is the caller's).
         init(region: String, arguments: [String]? = nil, dataDir: URL? = nil, environment: [String: String] = [:]) throws {
             self.dataDir = try dataDir ?? RepositoryPaths.temporaryDirectory("kioskd-journey")
+            let port = try FreePort.pick()
+            statusPort = port
             context = try KioskContext.load(region: region, terminal: .init(id: "T", hall: "H"), assets: RepositoryPaths.assets)
             session = try TerminalSession(try BuiltProducts.path("kioskd"),
                                           arguments: arguments ?? ["--demo", "--region", region, "--data-dir", self.dataDir.path,
-                                                                   "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path],
+                                                                   "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path,
+                                                                   "--status", "127.0.0.1:\(port)"],
                                           environment: environment, size: KioskdJourneyTests.size)
         }
 
@@ -108,10 +113,10 @@ import Testing
 
         // The status API (kioskctl status, /metrics) shows the session ended and no personal value.
         await kiosk.pty.read(for: .seconds(1))
-        let report = try await ProcessRunner.run(URL(fileURLWithPath: try BuiltProducts.path("kioskctl")), ["status", "--json"])
+        let report = try await ProcessRunner.run(URL(fileURLWithPath: try BuiltProducts.path("kioskctl")), ["status", "--json", "--url", "http://127.0.0.1:\(kiosk.statusPort)"])
         #expect(report.status == 0, "\(report.stdoutText)\(report.stderrText)")
         #expect(report.stdoutText.contains("\"home\""))
-        let metrics = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "http://127.0.0.1:8470/metrics"])
+        let metrics = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "http://127.0.0.1:\(kiosk.statusPort)/metrics"])
         #expect(metrics.stdoutText.contains("kiosk_outbox_pending"))
         for personal in ["王小明", "示范路", "13800138000", "11010519491231002X", "6222020200112233445"] {
             #expect(!report.stdoutText.contains(personal) && !metrics.stdoutText.contains(personal), "\(personal) in status output")
