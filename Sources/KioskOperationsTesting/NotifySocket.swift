@@ -36,6 +36,12 @@ public final class NotifySocket: @unchecked Sendable {
         return count < 0 ? nil : String(decoding: buffer[..<count], as: UTF8.self)
     }
 
+    /// The next datagram, waited for on a thread of its own: a test on the cooperative pool must
+    /// not hold one of its threads while the service it watches needs one to send.
+    public func next() async -> String? {
+        (try? await Spawn.offPool { [self] in receive() }) ?? nil
+    }
+
     /// Datagrams until one contains `text` (each read waits up to 10 s), off the cooperative pool.
     public func waitFor(_ text: String, attempts: Int = 6) async -> [String] {
         (try? await Spawn.offPool { [self] in
