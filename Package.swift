@@ -267,6 +267,8 @@ targets += [
     .testTarget(name: "KioskdTests", dependencies: ["KioskTesting", "KioskDomain", "TerminalUI"]),
 ]
 products += [.executable(name: "kioskd", targets: ["kioskd"])]
+// `kioskctl diag` runs the host's diagnostics directly when no kioskd runs.
+kioskctlDependencies += ["KioskHost"]
 
 // MARK: - KioskTesting — every module's test rigs in one import, for end-to-end tests and benchmarks
 // A module's own tests import only that module's rigs (<Module>Testing), so they link only what

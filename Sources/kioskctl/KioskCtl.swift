@@ -26,6 +26,7 @@ struct KioskCtl: AsyncParsableCommand {
             // MARK: operations
             StatusCommand.self,
             FleetCommand.self,
+            DiagCommand.self,
         ]
     )
 

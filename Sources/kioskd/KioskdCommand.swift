@@ -38,6 +38,11 @@ struct KioskdCommand: AsyncParsableCommand {
     @Option(help: "The status API's address (GET /healthz, /v1/status, /metrics); loopback needs no token.")
     var status = "127.0.0.1:8470"
 
+    @Option(name: .customLong("fault"), help: ArgumentHelp(
+        "Demo only: simulate a fault (\(DemoFault.allCases.map(\.rawValue).joined(separator: ", "))); repeat or separate with commas.",
+        valueName: "fault"))
+    var faults: [String] = []
+
     func run() async throws {
         guard demo else {
             FileHandle.standardError.write(Data("kioskd: give --demo (simulated devices), or --config FILE for a terminal's devices\n".utf8))
@@ -56,6 +61,13 @@ struct KioskdCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "kioskd")
+        let demoFaults: Set<DemoFault>
+        do {
+            demoFaults = try DemoFault.parseList(faults.joined(separator: ","))
+        } catch {
+            FileHandle.standardError.write(Data("kioskd: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         let clock = SystemClock()
         guard let (statusHost, statusPort) = KioskConfiguration.StatusListener.parseListen(status) else {
             FileHandle.standardError.write(Data("kioskd: --status: expected HOST:PORT, found \(status)\n".utf8))
@@ -73,7 +85,10 @@ struct KioskdCommand: AsyncParsableCommand {
         listener.host = statusHost
         listener.port = statusPort
         let specification = (try? Data(contentsOf: assetDirectory.url("api/status.yaml"))) ?? Data()
-        let server = StatusServer(listener: listener, source: feed.board, metrics: StatusMetrics(), specification: specification, log: events)
+        for fault in demoFaults.sorted(by: { $0.rawValue < $1.rawValue }) { await world.inject(fault) }
+        let diagnostics = try DemoAssembly.diagnostics(daemon: daemon, demo: world, assets: assetDirectory, board: feed.board, clock: clock)
+        let server = StatusServer(listener: listener, source: feed.board, metrics: StatusMetrics(), specification: specification, log: events,
+                                  diagnostics: diagnostics)
         // A port already taken (a second demo) costs the status API, not the kiosk.
         let statusTask = Task { try? await server.run() }
         let feedTask = Task {

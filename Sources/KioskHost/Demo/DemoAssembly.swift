@@ -25,10 +25,9 @@ public enum DemoAssembly {
         let client = try demo.client(clock: clock)
         let drainer = OutboxDrainer(store: store, submitter: client, clock: clock, logger: logger)
         let receipts = try ReceiptService(model: .standard80mm, submitter: JobSubmitter(queue: demo.printer, clock: clock), assets: assets)
-        let path = demo.simulator.devicePath
         var readerConfiguration = CardReader.Configuration()
         readerConfiguration.pollInterval = .milliseconds(300)
-        let reader = CardReader(connector: { () throws(TransportError) -> any SAMTransport in try SerialPort(path: path) },
+        let reader = CardReader(connector: { () throws(TransportError) -> any SAMTransport in try SerialPort(path: demo.readerDevicePath) },
                                 verifier: CardVerifier(divisions: context.divisions), configuration: readerConfiguration, clock: clock)
         let checker = try PhotoCheckSetup.checker(region: region, assets: assets.root.path)
         let receiptsFolder = demo.receipts

@@ -10,6 +10,7 @@ import KioskTime
 import Logging
 import PhotoCheck
 import ReceiptPrinter
+import Synchronization
 
 /// Everything `kioskd --demo` runs on instead of a hall's hardware: the reader simulator on a
 /// pty with a scripted card (placed when the identify screen asks, taken away when the kiosk asks
@@ -21,7 +22,14 @@ public final class DemoEnvironment: Sendable {
     public let receipts: URL
     public let photos: URL
     public let databasePath: String
-    public let central: RunningCentralSim
+    /// The embedded central-sim; replaced when the "central down" fault is cleared.
+    public var central: RunningCentralSim { centralBox.withLock { $0 } }
+    let centralBox: Mutex<RunningCentralSim>
+    /// What the embedded central-sim was started with, to start it again on the same port.
+    let centralConfiguration: CentralSimConfiguration
+    let logger: Logger
+    /// The faults switched on (`DemoEnvironment+Faults.swift`).
+    let faults = Mutex<Set<DemoFault>>([])
     public let simulator: PTYReaderSimulator
     public let printer: FilePrinterQueue
     public let card: ScriptedCard
@@ -47,9 +55,14 @@ public final class DemoEnvironment: Sendable {
         }
         terminalID = Self.terminalID(region: profile.code)
         let secret = TerminalSecret.generate()
-        central = try await CentralSimServer.start(CentralSimConfiguration(
+        var centralConfiguration = CentralSimConfiguration(
             host: "127.0.0.1", port: 0, databasePath: dir.appendingPathComponent("central-sim.sqlite").path, assets: assets,
-            terminals: [terminalID: secret], speed: 1440, refusalRate: 0.1, clock: clock), logger: logger)
+            terminals: [terminalID: secret], speed: 1440, refusalRate: 0.1, clock: clock)
+        let central = try await CentralSimServer.start(centralConfiguration, logger: logger)
+        centralConfiguration.port = central.port
+        self.centralConfiguration = centralConfiguration
+        self.centralBox = Mutex(central)
+        self.logger = logger
         self.secret = secret
 
         card = Self.demoCard(profile: profile, divisions: try DivisionCodes.load(from: assets), today: clock.today)
