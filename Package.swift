@@ -264,7 +264,8 @@ targets += [
         .product(name: "Logging", package: "swift-log"),
     ]),
     .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskDomain", "KioskDomainTesting", "KioskTime", "TerminalUI", "TestSupport"]),
-    .testTarget(name: "KioskdTests", dependencies: ["KioskTesting", "KioskDomain", "TerminalUI"]),
+    .testTarget(name: "KioskdTests", dependencies: ["KioskTesting", "KioskDomain", "TerminalUI", "KioskHost", "KioskOperations",
+                                                   .product(name: "Logging", package: "swift-log")]),
 ]
 products += [.executable(name: "kioskd", targets: ["kioskd"])]
 // `kioskctl diag` runs the host's diagnostics directly when no kioskd runs.
