@@ -15,7 +15,12 @@ extension DemoAssembly {
         target.reader = devices.reader.map { .owned($0) }
         target.readerModel = "SAM_V 串口读卡器（模拟）"
         target.presentTestCard = { try? demo.simulator.engine.place(demo.card) }
-        target.removeTestCard = { demo.simulator.engine.removeCard() }
+        // The hand takes the card away and keeps it away for two of the reader's polls, so the
+        // reader sees it leave (a card laid again at once would read as never removed).
+        target.removeTestCard = {
+            demo.simulator.engine.removeCard()
+            try? await clock.sleep(for: .milliseconds(650))
+        }
         target.receipts = devices.receipts
         target.terminal = TerminalFacts(fileDescriptor: 0, term: ProcessInfo.processInfo.environment["TERM"] ?? "")
         target.photos = devices.photos
