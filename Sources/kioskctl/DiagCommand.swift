@@ -25,6 +25,8 @@ struct DiagCommand: AsyncParsableCommand {
     var technician = ""
     @Flag(help: "Also print a test page (uses paper).")
     var testPrint = false
+    @Flag(help: "Print the readiness report (终端就绪报告) of the run on the receipt printer.")
+    var printReport = false
     @Option(help: "kioskd's status API.")
     var url = "http://127.0.0.1:8470"
     @Option(help: "A file holding the status API's bearer token (needed beyond loopback).")
@@ -63,7 +65,7 @@ struct DiagCommand: AsyncParsableCommand {
     }
 
     private func makeRequest() throws -> DiagnosticRequest {
-        var request = DiagnosticRequest(technician: technician, testPrint: testPrint)
+        var request = DiagnosticRequest(technician: technician, testPrint: testPrint, printReport: printReport)
         if let only {
             do { request.only = try DiagnosticGroup.parseList(only) } catch { throw CLIFailure.usage("--\(error.description)") }
         }

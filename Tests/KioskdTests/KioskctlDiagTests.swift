@@ -85,12 +85,17 @@ import Testing
     }
 
     @Test func aHealthyDemoPassesAndAPartCanBeChosen() async throws {
-        let (pty, _, url) = try await Self.startKioskd(faults: [])
-        let result = try await ProcessRunner.runProduct("kioskctl", ["diag", "--url", url, "--json", "--only", "reader,printer,outbox,central"])
+        let (pty, dataDir, url) = try await Self.startKioskd(faults: [])
+        let result = try await ProcessRunner.runProduct("kioskctl", ["diag", "--url", url, "--json", "--only", "reader,printer,outbox,central",
+                                                                     "--print-report"])
         #expect(result.status == 0, "\(result.stdoutText)\(result.stderrText)")
         let run = try StatusSnapshot.decoder.decode(DiagnosticRun.self, from: Data(result.stdoutText.utf8))
         #expect(Set(run.checks.map(\.group)) == ["reader", "printer", "outbox", "central"])
         #expect(run.checks.allSatisfy { $0.status == .pass }, "\(run.checks.filter { $0.status != .pass })")
+        // The readiness report came out of the demo's printer, after every other check.
+        #expect(run.checks.last?.code == "printer.report")
+        let printed = try FileManager.default.contentsOfDirectory(atPath: dataDir.appendingPathComponent("receipts").path)
+        #expect(printed.filter { $0.hasSuffix(".escpos") }.count == 1)
         try await Self.stop(pty)
     }
 

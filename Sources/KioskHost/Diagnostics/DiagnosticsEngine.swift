@@ -28,8 +28,14 @@ public struct DiagnosticsEngine: DiagnosticsRunner {
                 progress(clean)
             }
         }
+        let technician = PersonalDataScrubber.scrub(request.technician)
+        if request.printReport {
+            let report = await ReadinessPrinting.print(checks, technician: technician, runAt: started, target: target)
+            checks.append(report)
+            progress(report)
+        }
         let run = DiagnosticRun(startedAt: started, durationSeconds: max(0, target.clock.wallTime.timeIntervalSince(started)),
-                                technician: PersonalDataScrubber.scrub(request.technician), checks: checks)
+                                technician: technician, checks: checks)
         if let store = target.store {
             try? await store.recordDiagnosticRun(id: run.id, technician: run.technician, at: run.startedAt,
                                                  durationSeconds: run.durationSeconds, results: run.checks.map(\.stored))

@@ -7,11 +7,14 @@ public struct DiagnosticRequest: Codable, Sendable, Equatable {
     /// The technician's id (工号) as typed at `kioskctl` or the PIN screen; stored with the results.
     public var technician: String
     public var testPrint: Bool
+    /// Print the readiness report (终端就绪报告) of the run on the receipt printer afterwards.
+    public var printReport: Bool
 
-    public init(only: Set<DiagnosticGroup> = [], technician: String = "", testPrint: Bool = false) {
+    public init(only: Set<DiagnosticGroup> = [], technician: String = "", testPrint: Bool = false, printReport: Bool = false) {
         self.only = only
         self.technician = technician
         self.testPrint = testPrint
+        self.printReport = printReport
     }
 
     public func includes(_ group: DiagnosticGroup) -> Bool { only.isEmpty || only.contains(group) }
@@ -43,11 +46,13 @@ public struct DiagnosticRequest: Codable, Sendable, Equatable {
                     throw Invalid(field: "technician", expected: "up to 32 printable characters", found: "\(value)")
                 }
                 request.technician = id
-            case "testPrint":
-                guard let flag = value as? Bool else { throw Invalid(field: "testPrint", expected: "true or false", found: "\(value)") }
-                request.testPrint = flag
+            case "testPrint", "printReport":
+                guard let flag = value as? Bool else {
+                    throw Invalid(field: key, expected: "true or false", found: "\(value)")
+                }
+                if key == "testPrint" { request.testPrint = flag } else { request.printReport = flag }
             default:
-                throw Invalid(field: key, expected: "only, technician or testPrint", found: key)
+                throw Invalid(field: key, expected: "only, technician, testPrint or printReport", found: key)
             }
         }
         return request

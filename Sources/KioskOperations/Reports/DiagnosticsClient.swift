@@ -24,7 +24,7 @@ public enum DiagnosticsClient {
     /// Runs the checks in kioskd; the run can take several seconds (live read, central round trip).
     public static func run(baseURL: URL, token: String?, request: DiagnosticRequest,
                            timeout: Duration = .seconds(60)) async -> Result<DiagnosticRun, Failure> {
-        var body: [String: Any] = ["technician": request.technician, "testPrint": request.testPrint]
+        var body: [String: Any] = ["technician": request.technician, "testPrint": request.testPrint, "printReport": request.printReport]
         if !request.only.isEmpty { body["only"] = request.only.map(\.rawValue).sorted() }
         let data = (try? JSONSerialization.data(withJSONObject: body)) ?? Data()
         return await call(baseURL: baseURL, path: "/v1/diagnostics", post: true, body: data, token: token, timeout: timeout)
