@@ -257,6 +257,9 @@ targets += [
         "KioskApp", "KioskDomain", "KioskTime", "TerminalUI", "IDCardReader", "IDCardSimulator", "PhotoCheck",
         "ReceiptPrinter", "KioskStore", "CentralService", "CentralSim", "VoiceGuidance", "KioskOperations",
         .product(name: "Logging", package: "swift-log"),
+        // The technician PIN's slow hash (PBKDF2).
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "CryptoExtras", package: "swift-crypto"),
     ]),
     .executableTarget(name: "kioskd", dependencies: [
         "KioskHost", "KioskDomain", "KioskTime", "TerminalUI", "VoiceGuidance", "KioskOperations",
@@ -265,7 +268,7 @@ targets += [
     ]),
     .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskDomain", "KioskDomainTesting", "KioskTime", "TerminalUI", "TestSupport"]),
     .testTarget(name: "KioskdTests", dependencies: ["KioskTesting", "KioskDomain", "TerminalUI", "KioskHost", "KioskOperations",
-                                                   .product(name: "Logging", package: "swift-log")]),
+                                                   "KioskStore", .product(name: "Logging", package: "swift-log")]),
 ]
 products += [.executable(name: "kioskd", targets: ["kioskd"])]
 // `kioskctl diag` runs the host's diagnostics directly when no kioskd runs.

@@ -27,6 +27,7 @@ struct KioskCtl: AsyncParsableCommand {
             StatusCommand.self,
             FleetCommand.self,
             DiagCommand.self,
+            TechnicianCommand.self,
         ]
     )
 
