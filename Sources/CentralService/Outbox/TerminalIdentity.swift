@@ -83,11 +83,14 @@ extension CentralClient: TerminalIdentityChecking {
         } catch {
             return .unknown("\(Self.classify(transportError: error))")
         }
-        let problem = (try? Wire.decoder.decode(Problem.self, from: response.body))?.summary ?? "HTTP \(response.status)"
+        // Only the problem's code is kept, and only its plain characters: this answer concerns no
+        // case, so there are no personal values to scrub it against, and it ends up in alerts.
+        let code = (try? Wire.decoder.decode(Problem.self, from: response.body))?.error
+            .filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }.prefix(40) ?? ""
         switch response.status {
         case 200..<300: return .confirmed
-        case 401: return .keyRefused("HTTP 401 \(problem)")
-        case 403: return .terminalRefused("HTTP 403 \(problem)")
+        case 401: return .keyRefused("HTTP 401 \(code)")
+        case 403: return .terminalRefused("HTTP 403 \(code)")
         default: return .unknown("HTTP \(response.status)")
         }
     }
