@@ -109,7 +109,9 @@ struct QuestionsScreen {
             let q = questions[index]
             frame.text(q.label, at: Point(x: body.x, y: y), style: theme.screen.with(.bold), clip: body)
             let count = max(1, q.options.count)
-            let width = min(30, (body.width - (count - 1) * 2) / count)
+            // Wide enough for the longest answer (a truncated answer cannot be chosen knowingly).
+            let longest = q.options.map { DisplayWidth.of($0.label) + 6 }.max() ?? 0
+            let width = min(max(30, longest), (body.width - (count - 1) * 2) / count)
             for (i, option) in q.options.enumerated() {
                 let chosen = answers[q.code] == option.value
                 Button((chosen ? "✔ " : "") + option.label, id: "answer.\(q.code).\(option.value)", message: .answer(question: q.code, value: option.value),
