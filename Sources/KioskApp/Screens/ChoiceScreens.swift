@@ -74,8 +74,9 @@ struct ItemsScreen {
         let tag = row.locked ? "【" + chrome.strings("items.mandatory") + "】" : ""
         let face = pressed ? theme.buttonPressed : style
         let inner = rect.inset(dx: 1, dy: 0)
-        frame.text(" \(mark) \(row.title)\(tag)", at: Point(x: rect.x + 1, y: rect.y), style: face.with(.bold), clip: inner)
-        frame.text("   " + row.detail, at: Point(x: rect.x + 1, y: rect.y + 1), style: face, clip: inner)
+        // ☑ ☐ ⓘ are drawn a cell wide over the next one by the kiosk's CJK font: two spaces after.
+        frame.text(" \(mark)  \(row.title)\(tag)", at: Point(x: rect.x + 1, y: rect.y), style: face.with(.bold), clip: inner)
+        frame.text("    " + row.detail, at: Point(x: rect.x + 1, y: rect.y + 1), style: face, clip: inner)
         if !row.displayOnly && !row.locked { frame.addHitRegion(rect, id: "item.\(row.code)", message: .toggleItem(row.code)) }
     }
 }
