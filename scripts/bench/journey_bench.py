@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """kioskd's start, touch latency and memory, each as a ratio against a baseline of the same run.
 
-    journey_bench.py KIOSKD ASSETS REGION TOUCHES
+    journey_bench.py KIOSKD KIOSKCTL ASSETS REGION TOUCHES
 
 - start to first frame: `kioskd --demo` spawned in a pseudo-terminal until its home screen's
   frame is complete (end of the synchronized update), against the same binary's `--help` (process
   start and the Swift runtime, no world).
 - touch to frame: an SGR touch (press + release, as foot sends a finger) on an optional item of
-  the items screen, until the end of the frame that answers it; against the pseudo-terminal's own
-  round trip (`cat` echoing a byte), the floor any program has.
+  the items screen, until the end of the frame that answers it; against the same touch on a
+  checkbox of `kioskctl ui demo` (the same TerminalUI runtime and renderer with a trivial model,
+  so the ratio is what the kiosk's reducer, plan and screens add) and the pseudo-terminal's own
+  round trip (`cat` echoing a byte, the floor any program has).
 - RSS: kioskd's resident memory on the home screen (idle) and back on it after a whole journey,
   driven through tmux by scripts/screenshot_journey.py without screenshots.
 """
@@ -25,7 +27,7 @@ import tempfile
 import time
 import unicodedata
 
-KIOSKD, ASSETS, REGION, TOUCHES = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+KIOSKD, KIOSKCTL, ASSETS, REGION, TOUCHES = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 COLUMNS, ROWS = 127, 26
 END_FRAME = b"\x1b[?2026l"
 CSI = re.compile(r"\x1b\[([?0-9;$]*)([@-~])")
@@ -205,15 +207,13 @@ def bench_touch():
         target = next((p.screen.find(name) for name in optional if p.screen.find(name)), None)
         if target is None:
             sys.exit("journey_bench: no optional item on the items screen:\n" + "\n".join("".join(r) for r in p.screen.cells))
-        latencies = []
-        for _ in range(TOUCHES):
-            t0 = time.perf_counter()
-            tap(p, *target)
-            p.read_until(lambda d: END_FRAME in d, timeout=10)
-            latencies.append(time.perf_counter() - t0)
-            p.drain(0.02)
-        rss = rss_kib(p.pid)
+        latencies = touch_series(p, target)
         p.stop()
+    demo = Pty([KIOSKCTL, "ui", "demo"])
+    first_frame(demo, label="户口簿".encode())
+    demo.drain(1.0)
+    widget = touch_series(demo, demo.screen.find("户口簿"))
+    demo.stop()
     echo = []
     c = Pty(["/bin/cat"])
     for _ in range(TOUCHES + 10):
@@ -223,7 +223,19 @@ def bench_touch():
         echo.append(time.perf_counter() - t0)
     c.stop()
     echo = echo[10:]  # the first round trips wake cat and the tty
-    return latencies, echo, rss
+    return latencies, widget, echo
+
+
+def touch_series(p, target):
+    """TOUCHES taps on `target`, each timed from the write to the end of the frame answering it."""
+    latencies = []
+    for _ in range(TOUCHES):
+        t0 = time.perf_counter()
+        tap(p, *target)
+        p.read_until(lambda d: END_FRAME in d, timeout=10)
+        latencies.append(time.perf_counter() - t0)
+        p.drain(0.02)
+    return latencies
 
 
 def rss_kib(pid):
@@ -261,11 +273,12 @@ def main():
     print(f"kioskd {KIOSKD}, region {REGION}, {COLUMNS}×{ROWS}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
     start, help_start = bench_start()
     print(f"start to first frame   median {start * 1000:8.1f} ms   baseline (kioskd --help) {help_start * 1000:7.1f} ms   ratio {start / help_start:6.1f}")
-    latencies, echo, _ = bench_touch()
+    latencies, widget, echo = bench_touch()
     p50, p99 = percentile(latencies, 50), percentile(latencies, 99)
-    e50, e99 = percentile(echo, 50), percentile(echo, 99)
-    print(f"touch to frame ({TOUCHES})  p50 {p50 * 1000:7.2f} ms  p99 {p99 * 1000:7.2f} ms   "
-          f"baseline (pty echo) p50 {e50 * 1000:6.3f} ms p99 {e99 * 1000:6.3f} ms   ratio p50 {p50 / e50:6.1f} p99 {p99 / e99:6.1f}")
+    for name, base in [("kioskctl ui demo", widget), ("pty echo", echo)]:
+        b50, b99 = percentile(base, 50), percentile(base, 99)
+        print(f"touch to frame ({TOUCHES})  p50 {p50 * 1000:7.2f} ms  p99 {p99 * 1000:7.2f} ms   "
+              f"baseline ({name}) p50 {b50 * 1000:7.3f} ms p99 {b99 * 1000:7.3f} ms   ratio p50 {p50 / b50:6.1f} p99 {p99 / b99:6.1f}")
     driver = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "screenshot_journey.py")
     idle, after = bench_memory(driver)
     print(f"RSS idle (home)        {idle / 1024:8.1f} MiB   after a journey {after / 1024:8.1f} MiB   ratio {after / idle:5.2f}")
