@@ -33,6 +33,8 @@ struct CentralSimCommand: AsyncParsableCommand {
     var seed: UInt64 = 1
     @Option(help: "Probability that a department refuses an item (不予受理).")
     var refusalRate: Double = 0.03
+    @Option(name: .customLong("refuse-item"), help: "An item code always refused at intake (repeatable).")
+    var refuseItems: [String] = []
     @Option(help: "Fault: share of requests answered 500/502/504.")
     var errorRate: Double = 0
     @Option(help: "Fault: share of requests held without answer for --hang-seconds.")
@@ -76,7 +78,9 @@ struct CentralSimCommand: AsyncParsableCommand {
                                    unavailableRate: unavailableRate, retryAfter: retryAfter, latency: latencyMs / 1000,
                                    latencyJitter: latencyJitterMs / 1000, slowBodyRate: slowBodyRate,
                                    slowBodyDelay: slowBodyDelayMs / 1000, seed: faultSeed))
-        let server = try CentralSimServer(configuration: configuration)
+        var refusing = configuration
+        refusing.refuseItems = Set(refuseItems)
+        let server = try CentralSimServer(configuration: refusing)
         try await server.run { port in
             FileHandle.standardOutput.write(Data("central-sim listening on http://\(configuration.host):\(port)\n".utf8))
         }

@@ -35,8 +35,24 @@ struct KioskdCommand: AsyncParsableCommand {
     @Flag(help: "Speak the key prompts with espeak-ng's Mandarin voice (语音播报).")
     var speech = false
 
+    @Option(name: .customLong("demo-refuse-item"), help: "Demo: an item code the embedded central-sim always refuses (repeatable).")
+    var demoRefuseItems: [String] = []
+
+    @Flag(help: "Demo: the network is down (the kiosk cannot reach the central service).")
+    var demoOffline = false
+
+    @Option(help: "The public progress page the receipt's QR code points to (the case number is appended).")
+    var progressURL: String?
+
     @Option(help: "The status API's address (GET /healthz, /v1/status, /metrics); loopback needs no token.")
     var status = "127.0.0.1:8470"
+
+    var demoOptions: DemoOptions {
+        var options = DemoOptions()
+        options.refuseItems = Set(demoRefuseItems)
+        options.offline = demoOffline
+        return options
+    }
 
     func run() async throws {
         guard demo else {
@@ -68,7 +84,7 @@ struct KioskdCommand: AsyncParsableCommand {
         let (daemon, world) = try await DemoAssembly.make(region: region, assets: assetDirectory, clock: clock,
                                                           directory: dataDir.map { URL(fileURLWithPath: $0) },
                                                           voice: speech ? VoiceGuide(settings: .espeakMandarin()) : nil,
-                                                          status: feed, logger: logger)
+                                                          status: feed, logger: logger, options: demoOptions, progressURL: progressURL)
         var listener = KioskConfiguration.StatusListener()
         listener.host = statusHost
         listener.port = statusPort

@@ -16,15 +16,16 @@ import VoiceGuidance
 public enum DemoAssembly {
     public static func make(region: String, assets: AssetDirectory, clock: any KioskClock,
                             directory: URL? = nil, voice: VoiceGuide? = nil, status: StatusFeed? = nil,
-                            logger: Logger) async throws -> (KioskDaemon, DemoEnvironment) {
-        let demo = try await DemoEnvironment(region: region, assets: assets, clock: clock, directory: directory, logger: logger)
+                            logger: Logger, options: DemoOptions = DemoOptions(), progressURL: String? = nil) async throws -> (KioskDaemon, DemoEnvironment) {
+        let demo = try await DemoEnvironment(region: region, assets: assets, clock: clock, directory: directory, logger: logger, options: options)
         let context = try KioskContext.load(region: region, terminal: .init(id: demo.terminalID, hall: "示范政务服务中心"), assets: assets)
         let store = try CaseStore(configuration: StoreConfiguration(
             databasePath: demo.databasePath, keyFilePath: demo.directory.appendingPathComponent("store.key").path,
             reservedDiskBytes: 0, clock: clock))
         let client = try demo.client(clock: clock)
         let drainer = OutboxDrainer(store: store, submitter: client, clock: clock, logger: logger)
-        let receipts = try ReceiptService(model: .standard80mm, submitter: JobSubmitter(queue: demo.printer, clock: clock), assets: assets)
+        let receipts = try ReceiptService(model: .standard80mm, submitter: JobSubmitter(queue: demo.printer, clock: clock), assets: assets,
+                                          progressLookupBase: progressURL ?? AcknowledgementReceipt.defaultProgressLookupBase)
         let path = demo.simulator.devicePath
         var readerConfiguration = CardReader.Configuration()
         readerConfiguration.pollInterval = .milliseconds(300)
@@ -35,7 +36,7 @@ public enum DemoAssembly {
         let host = try await KioskHost(
             context: context,
             devices: .init(store: store, drainer: drainer, receipts: receipts, reader: ReaderBridge(reader: reader),
-                           photos: PhotoDesk(folder: demo.photos, checker: checker)),
+                           photos: PhotoDesk(folder: demo.photos, checker: checker), central: client),
             clock: clock, logger: logger,
             receiptText: { reference, text in
                 try? Data(text.utf8).write(to: receiptsFolder.appendingPathComponent("\(reference).txt"))

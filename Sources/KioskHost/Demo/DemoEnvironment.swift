@@ -29,7 +29,8 @@ public final class DemoEnvironment: Sendable {
 
     /// Builds the demo world for `region` in a new temporary directory (or `directory`).
     public init(region: String, assets: AssetDirectory, clock: any KioskClock, directory: URL? = nil,
-                logger: Logger = Logger(label: "kioskd.demo")) async throws {
+                logger: Logger = Logger(label: "kioskd.demo"), options: DemoOptions = DemoOptions()) async throws {
+        self.options = options
         let dir = directory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("onestop-kiosk-demo-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -47,9 +48,11 @@ public final class DemoEnvironment: Sendable {
         }
         terminalID = Self.terminalID(region: profile.code)
         let secret = TerminalSecret.generate()
-        central = try await CentralSimServer.start(CentralSimConfiguration(
+        var simConfiguration = CentralSimConfiguration(
             host: "127.0.0.1", port: 0, databasePath: dir.appendingPathComponent("central-sim.sqlite").path, assets: assets,
-            terminals: [terminalID: secret], speed: 1440, refusalRate: 0.1, clock: clock), logger: logger)
+            terminals: [terminalID: secret], speed: 1440, refusalRate: options.refusalRate, clock: clock)
+        simConfiguration.refuseItems = options.refuseItems
+        central = try await CentralSimServer.start(simConfiguration, logger: logger)
         self.secret = secret
 
         card = Self.demoCard(profile: profile, divisions: try DivisionCodes.load(from: assets), today: clock.today)
@@ -60,10 +63,12 @@ public final class DemoEnvironment: Sendable {
     }
 
     private let secret: TerminalSecret
+    public let options: DemoOptions
 
     /// A client of the embedded central-sim, signed as this terminal.
     public func client(clock: any KioskClock) throws -> CentralClient {
-        try CentralClient(configuration: .init(baseURL: central.baseURL, terminalID: terminalID), secret: secret, clock: clock)
+        try CentralClient(configuration: .init(baseURL: options.offline ? DemoOptions.unreachable : central.baseURL, terminalID: terminalID,
+                                               connectTimeout: .seconds(1)), secret: secret, clock: clock)
     }
 
     /// `CQ-DEMO-01`: the region's plate letters and a demo terminal number.

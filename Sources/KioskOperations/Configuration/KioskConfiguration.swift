@@ -37,6 +37,8 @@ public struct KioskConfiguration: Sendable, Equatable {
         public var caFile: String?
         /// SHA-256 of the server certificate's public key (64 hex characters), pinned when set.
         public var pinSHA256: String?
+        /// The public progress page the receipt's QR code points to; the case number is appended.
+        public var progressURL = "https://ywtb.example.gov.cn/progress?no="
     }
 
     public struct Devices: Sendable, Equatable {

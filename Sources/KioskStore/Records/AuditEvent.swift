@@ -21,6 +21,12 @@ public enum AuditEvent: String, Sendable, Codable, CaseIterable {
     case retryRequested = "outbox.retry"
     /// A case's sealed personal data was purged after its retention period.
     case personalDataPurged = "case.purged"
+    /// An acknowledgement was printed again (补打) at the applicant's request.
+    case receiptReprinted = "receipt.reprinted"
+    /// A 好差评 rating was stored for delivery.
+    case ratingStored = "rating.stored"
+    /// The central service acknowledged a rating.
+    case ratingDelivered = "rating.delivered"
 }
 
 /// One audit log row.
