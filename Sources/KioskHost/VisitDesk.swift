@@ -31,7 +31,7 @@ public struct VisitDesk: Sendable {
         ratings = central.map { RatingDrainer(store: store, submitter: $0, clock: clock, logger: logger) }
     }
 
-    func perform(_ effect: KioskEffect, send: @escaping @Sendable (KioskEvent) -> Void) async {
+    public func perform(_ effect: KioskEffect, send: @escaping @Sendable (KioskEvent) -> Void) async {
         switch effect {
         case .queryProgress(let key):
             send(await query(key))

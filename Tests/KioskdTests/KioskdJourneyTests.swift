@@ -21,12 +21,12 @@ import Testing
         var touches = 0
         var screens: [String] = []
 
-        init(region: String) throws {
-            dataDir = try RepositoryPaths.temporaryDirectory("kioskd-journey")
+        init(region: String, dataDir: URL? = nil, extraArguments: [String] = []) throws {
+            self.dataDir = try dataDir ?? RepositoryPaths.temporaryDirectory("kioskd-journey")
             context = try KioskContext.load(region: region, terminal: .init(id: "T", hall: "H"), assets: RepositoryPaths.assets)
             pty = try PseudoTerminal.spawn(try BuiltProducts.path("kioskd"),
-                                           arguments: ["--demo", "--region", region, "--data-dir", dataDir.path,
-                                                       "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path],
+                                           arguments: ["--demo", "--region", region, "--data-dir", self.dataDir.path,
+                                                       "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path] + extraArguments,
                                            size: KioskdJourneyTests.size)
             screen = VTScreen(size: KioskdJourneyTests.size)
         }
@@ -117,6 +117,11 @@ import Testing
         kiosk.capture("outcome")
         #expect(text.contains("受理编号") || text.contains("不予受理"))
         try await kiosk.tap("完成", pick: { $0.last })
+        if !text.contains("不予受理") {
+            // 好差评 is offered after printing and skipped in one touch.
+            try await kiosk.wait(for: "请对本次服务进行评价")
+            try await kiosk.tap("跳过", pick: { $0.last })
+        }
         try await kiosk.wait(for: "请取走您的身份证")
         kiosk.capture("take card")
         // The demo's hand takes the card: home again, nothing of the veteran left.

@@ -91,7 +91,8 @@ struct ProgressSimulator: Sendable {
 
     /// Simulated working time for a limit: 即办 takes minutes, "N个工作日" up to N days.
     static func duration(limitText: String, unit: Double) -> TimeInterval {
-        if limitText.contains("即办") { return 300 + unit * 1500 }
+        // The profiles say 即时办结 (KioskDomain's limit text); 即办 is the halls' short form.
+        if limitText.contains("即办") || limitText.contains("即时办结") { return 300 + unit * 1500 }
         if let days = DueDates.workingDays(in: limitText) { return Double(max(days, 1)) * 86_400 * (0.3 + 0.7 * unit) }
         return 86_400 * (1 + 4 * unit)
     }

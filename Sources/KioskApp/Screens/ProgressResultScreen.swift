@@ -91,7 +91,8 @@ struct ProgressResultScreen {
         for entry in report.cases {
             lines.append(Line(kind: .blank, text: ""))
             lines.append(Line(kind: .caseHeader, text: s("progress.case", entry.caseNumber, entry.categoryTitle, CivilDate(entry.acceptedAt).chinese)))
-            for item in entry.items {
+            // A refusal first: it is what the applicant must act on (stated once, in full).
+            for item in entry.items.filter({ $0.state == .refused }) + entry.items.filter({ $0.state != .refused }) {
                 let due = item.dueDate.map { s("progress.due", $0.chinese) } ?? ""
                 lines.append(Line(kind: item.state == .refused ? .refusedItem : .item,
                                   text: "【\(item.state.words(s))】\(item.title) · \(item.department)\(due)"))
