@@ -118,11 +118,13 @@ public struct VisitDesk: Sendable {
     }
 
     static func entry(_ progress: CaseProgress, filed: FiledCase?) -> ProgressReport.CaseEntry {
-        let titles = Dictionary(progress.items.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let byCode = Dictionary(progress.items.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let items = progress.items.map { item in
-            ProgressReport.Item(code: item.code, title: item.title, department: item.department,
+            // Only the prerequisites still open are what the item waits for.
+            let open = item.dependsOn.compactMap { byCode[$0] }.filter { $0.state != .completed }.map(\.title)
+            return ProgressReport.Item(code: item.code, title: item.title, department: item.department,
                                 state: ProgressItemState(rawValue: item.state.rawValue) ?? .accepted, dueDate: item.dueDate,
-                                waitsFor: item.state == .accepted ? item.dependsOn.compactMap { titles[$0] } : [],
+                                waitsFor: item.state == .accepted ? open : [],
                                 reason: item.reason, basis: item.basis)
         }
         return ProgressReport.CaseEntry(caseNumber: progress.caseNumber, storedID: filed?.id,

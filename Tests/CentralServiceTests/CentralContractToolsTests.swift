@@ -17,7 +17,7 @@ struct CentralContractToolsTests {
     func ratingsFollowTheContract() async throws {
         let binDirectory = URL(fileURLWithPath: try BuiltProducts.path("central-sim")).deletingLastPathComponent().path
         let script = RepositoryPaths.root.appendingPathComponent("scripts/check-central-api")
-        let result = try await ProcessRunner.run(script, [binDirectory, "submitRating", "listTerminalRatings"])
+        let result = try await ProcessRunner.run(script, [binDirectory, "submitRating", "listTerminalRatings"], timeout: 480)
         #expect(result.status == 0, "\(result.stdoutText)\n\(result.stderrText)")
         #expect(result.stdoutText.contains("1 passed, 0 failed"))
     }

@@ -94,8 +94,10 @@ struct ProgressResultScreen {
             // A refusal first: it is what the applicant must act on (stated once, in full).
             for item in entry.items.filter({ $0.state == .refused }) + entry.items.filter({ $0.state != .refused }) {
                 let due = item.dueDate.map { s("progress.due", $0.chinese) } ?? ""
-                lines.append(Line(kind: item.state == .refused ? .refusedItem : .item,
-                                  text: "【\(item.state.words(s))】\(item.title) · \(item.department)\(due)"))
+                let heading = "【\(item.state.words(s))】\(item.title) · \(item.department)\(due)"
+                for (index, text) in TextLayout.wrap(heading, width: max(8, width - 4)).enumerated() {
+                    lines.append(Line(kind: item.state == .refused ? .refusedItem : .item, text: (index == 0 ? "" : "    ") + text))
+                }
                 for text in TextLayout.wrap(s("progress.next") + ProgressWording.nextStep(item, strings: s), width: max(8, width - 4)) {
                     lines.append(Line(kind: .source, text: "    " + text))
                 }
