@@ -274,6 +274,8 @@ targets += [
 products += [.executable(name: "kioskd", targets: ["kioskd"])]
 // `kioskctl diag` runs the host's diagnostics directly when no kioskd runs.
 kioskctlDependencies += ["KioskHost"]
+// The flow and its host, for Benchmarks/bench-progress (touch to screen).
+products += [.library(name: "KioskApp", targets: ["KioskApp"]), .library(name: "KioskHost", targets: ["KioskHost"])]
 
 // MARK: - KioskTesting — every module's test rigs in one import, for end-to-end tests and benchmarks
 // A module's own tests import only that module's rigs (<Module>Testing), so they link only what

@@ -57,6 +57,15 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "bench-central"),
+        // 查询办理进度 from touch to screen against central-sim (docs/benchmarks/progress-query.md).
+        .executableTarget(name: "bench-progress", dependencies: [
+            "BenchSupport",
+            .product(name: "CentralService", package: "OneStopKiosk"), .product(name: "CentralSim", package: "OneStopKiosk"),
+            .product(name: "KioskApp", package: "OneStopKiosk"), .product(name: "KioskHost", package: "OneStopKiosk"),
+            .product(name: "KioskDomain", package: "OneStopKiosk"), .product(name: "KioskStore", package: "OneStopKiosk"),
+            .product(name: "ReceiptPrinter", package: "OneStopKiosk"), .product(name: "TerminalUI", package: "OneStopKiosk"),
+            .product(name: "KioskTesting", package: "OneStopKiosk"), .product(name: "Logging", package: "swift-log"),
+        ], path: "bench-progress"),
     ],
     swiftLanguageModes: [.v6]
 )

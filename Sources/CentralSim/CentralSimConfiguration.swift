@@ -24,6 +24,8 @@ public struct CentralSimConfiguration: Sendable {
     public var seed: UInt64
     /// Probability that a department refuses an item (不予受理).
     public var refusalRate: Double
+    /// Item codes always refused at intake (demos and tests that must show a 不予受理).
+    public var refuseItems: Set<String> = []
     public var faults: FaultInjection
     /// The folder holding `api/central.yaml`, `calendar/` and the division codes.
     public var assets: AssetDirectory

@@ -34,7 +34,7 @@ public struct CentralSimServer: Sendable {
         let repository = CaseRepository(
             database: database, regions: regions,
             simulator: ProgressSimulator(speed: configuration.speed, seed: configuration.seed,
-                                         refusalRate: configuration.refusalRate),
+                                         refusalRate: configuration.refusalRate, refuseItems: configuration.refuseItems),
             dueDates: DueDates(calendar: calendar), lookupKey: try database.lookupKey())
         routes = CentralRoutes(repository: repository, committer: GroupCommitter(repository: repository), database: database,
                                validator: SubmissionValidator(regions: regions, divisions: divisions),

@@ -71,6 +71,7 @@ public struct KioskProgram: TerminalApp {
         case .enter:
             return model.session?.editing != nil || model.screen == .manualID ? .fieldDone : .next
         case .backspace:
+            if case .progress(.lookup) = model.screen { return .erase }
             return model.screen == .manualID && !(model.session?.draft.isEmpty ?? true) ? .keypad(.delete)
                 : (model.session?.editing != nil ? .erase : nil)
         case .escape:

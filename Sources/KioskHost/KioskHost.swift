@@ -18,7 +18,11 @@ public actor KioskHost: KioskEffectPerformer {
         public var receipts: ReceiptService
         public var reader: ReaderBridge?
         public var photos: PhotoDesk?
-        public init(store: CaseStore, drainer: OutboxDrainer?, receipts: ReceiptService, reader: ReaderBridge?, photos: PhotoDesk?) {
+        /// The central service's client for progress queries and ratings (nil: the store only).
+        public var central: CentralClient?
+        public init(store: CaseStore, drainer: OutboxDrainer?, receipts: ReceiptService, reader: ReaderBridge?, photos: PhotoDesk?,
+                    central: CentralClient? = nil) {
+            self.central = central
             self.store = store
             self.drainer = drainer
             self.receipts = receipts
@@ -38,6 +42,8 @@ public actor KioskHost: KioskEffectPerformer {
     private var sequence: Int
     /// Spoken prompts (off unless configured); never blocks: it only queues.
     private let voice: VoiceGuide?
+    /// Progress, 补打 and 好差评 (the visit after filing).
+    public let visits: VisitDesk
 
     public init(context: KioskContext, devices: Devices, clock: any KioskClock, logger: Logger = Logger(label: "kioskd"),
                 onTakeCard: @escaping @Sendable () async -> Void = {}, receiptText: (@Sendable (String, String) -> Void)? = nil,
@@ -50,6 +56,8 @@ public actor KioskHost: KioskEffectPerformer {
         self.onTakeCard = onTakeCard
         self.receiptText = receiptText
         sequence = try await devices.store.caseCount()
+        visits = VisitDesk(store: devices.store, central: devices.central, receipts: devices.receipts, context: context, clock: clock,
+                           logger: logger)
     }
 
     public func perform(_ effect: KioskEffect, send: @escaping @Sendable (KioskEvent) -> Void) async {
@@ -77,6 +85,8 @@ public actor KioskHost: KioskEffectPerformer {
         case .wipe:
             await devices.reader?.disarm()
             logger.info("session wiped")
+        case .queryProgress, .printProgressSlip, .listReprints, .reprint, .submitRating:
+            await visits.perform(effect, send: send)
         case .after:
             break
         }

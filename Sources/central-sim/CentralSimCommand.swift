@@ -36,6 +36,8 @@ struct CentralSimCommand: AsyncParsableCommand {
     var seed: UInt64 = 1
     @Option(help: "Probability that a department refuses an item (不予受理).")
     var refusalRate: Double = 0.03
+    @Option(name: .customLong("refuse-item"), help: "An item code always refused at intake (repeatable).")
+    var refuseItems: [String] = []
     @Option(help: "Fault: share of requests answered 500/502/504.")
     var errorRate: Double = 0
     @Option(help: "Fault: share of requests held without answer for --hang-seconds.")
@@ -81,6 +83,7 @@ struct CentralSimCommand: AsyncParsableCommand {
                                    latencyJitter: latencyJitterMs / 1000, slowBodyRate: slowBodyRate,
                                    slowBodyDelay: slowBodyDelayMs / 1000, seed: faultSeed))
         settings.operators = operatorSecrets
+        settings.refuseItems = Set(refuseItems)
         let configuration = settings
         let server = try CentralSimServer(configuration: configuration)
         try await server.run { port in

@@ -76,21 +76,27 @@ struct OutboxDrainCommand: AsyncParsableCommand {
         })
         let report: DrainReport
         let status: OutboxStatus
+        let ratings: Int
         do {
             report = try await storeCall {
                 try await drainer.run(untilEmpty: untilEmpty, deadline: maxSeconds.map { SystemClock().wallTime.addingTimeInterval($0) })
             }
             status = try await storeCall { try await drainer.status() }
+            // 好差评 ratings go after the cases they rate (a rating waits for its case's number).
+            ratings = try await storeCall {
+                try await RatingDrainer(store: caseStore, submitter: client)
+                    .drainAll(deadline: maxSeconds.map { SystemClock().wallTime.addingTimeInterval($0) })
+            }
         } catch {
             try? await client.shutdown()
             throw error
         }
         try? await client.shutdown()
         if store.json {
-            try printJSON(DrainDocument(report: report, outbox: status))
+            try printJSON(DrainDocument(report: report, outbox: status, ratingsDelivered: ratings))
         } else {
             print("已报送 \(report.delivered) 件（其中 \(report.replayed) 件为重复确认），失败重试 \(report.retried) 次，拒收 \(report.dead) 件；"
-                + "待报送 \(status.pending) 件，拒收待处理 \(status.dead) 件")
+                + "待报送 \(status.pending) 件，拒收待处理 \(status.dead) 件；评价报送 \(ratings) 条")
         }
         if (untilEmpty || maxSeconds != nil) && (status.pending > 0 || status.dead > 0) {
             throw CLIFailure.refused("仍有 \(status.pending) 件待报送、\(status.dead) 件被拒收（kioskctl outbox list 查看）")
@@ -102,4 +108,6 @@ struct OutboxDrainCommand: AsyncParsableCommand {
 struct DrainDocument: Encodable {
     var report: DrainReport
     var outbox: OutboxStatus
+    /// 好差评 ratings delivered by this run.
+    var ratingsDelivered: Int
 }

@@ -56,6 +56,22 @@ struct KioskdCommand: AsyncParsableCommand {
         valueName: "fault"))
     var faults: [String] = []
 
+    @Option(name: .customLong("demo-refuse-item"), help: "Demo: an item code the embedded central-sim always refuses (repeatable).")
+    var demoRefuseItems: [String] = []
+
+    @Flag(help: "Demo: the network is down (the kiosk cannot reach the central service).")
+    var demoOffline = false
+
+    @Option(help: "The public progress page the receipt's QR code points to (overrides [central] progress_url).")
+    var progressURL: String?
+
+    var demoOptions: DemoOptions {
+        var options = DemoOptions()
+        options.refuseItems = Set(demoRefuseItems)
+        options.offline = demoOffline
+        return options
+    }
+
     func run() async throws {
         let demoFaults: Set<DemoFault>
         do {
@@ -106,6 +122,8 @@ struct KioskdCommand: AsyncParsableCommand {
             var options = DemoAssembly.Options(region: configuration.region, directory: dataDirectory)
             options.delays = configuration.delays
             options.voice = voice
+            options.demo = demoOptions
+            options.progressURL = progressURL ?? configuration.central.progressURL
             if configuration.demoWorld.central == .configured {
                 options.configuredCentral = try .init(configuration: configuration)
             }

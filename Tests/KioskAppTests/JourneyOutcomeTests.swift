@@ -70,6 +70,8 @@ import TestSupport
         #expect(run.state.session?.submission == .accepted(caseNumber: "CQ2026112300042"))
         run.send(.printed(.printed))
         run.send(.next)
+        #expect(run.state.screen == .progress(.rating)) // 好差评, skippable in one touch
+        run.send(.skipRating)
         #expect(run.state.screen == .takeCard)
         #expect(run.effects.contains(.askToTakeCard))
         #expect(run.effects.contains(.announce("请取走您的身份证和回执")))

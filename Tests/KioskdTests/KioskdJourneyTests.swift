@@ -26,7 +26,8 @@ import Testing
 
         /// `kioskd --demo` for `region` in a new data folder, or kioskd with `arguments` (then
         /// `dataDir` is the caller's).
-        init(region: String, arguments: [String]? = nil, dataDir: URL? = nil, environment: [String: String] = [:]) throws {
+        init(region: String, arguments: [String]? = nil, dataDir: URL? = nil, environment: [String: String] = [:],
+             extraArguments: [String] = []) throws {
             self.dataDir = try dataDir ?? RepositoryPaths.temporaryDirectory("kioskd-journey")
             let port = try FreePort.pick()
             statusPort = port
@@ -34,7 +35,7 @@ import Testing
             session = try TerminalSession(try BuiltProducts.path("kioskd"),
                                           arguments: arguments ?? ["--demo", "--region", region, "--data-dir", self.dataDir.path,
                                                                    "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path,
-                                                                   "--status", "127.0.0.1:\(port)"],
+                                                                   "--status", "127.0.0.1:\(port)"] + extraArguments,
                                           environment: environment, size: KioskdJourneyTests.size)
         }
 
@@ -105,6 +106,11 @@ import Testing
         kiosk.capture("outcome")
         #expect(text.contains("受理编号") || text.contains("不予受理"))
         try await kiosk.tap("完成", pick: { $0.last })
+        if !text.contains("不予受理") {
+            // 好差评 is offered after printing and skipped in one touch.
+            try await kiosk.wait(for: "请对本次服务进行评价")
+            try await kiosk.tap("跳过", pick: { $0.last })
+        }
         try await kiosk.wait(for: "请取走您的身份证")
         kiosk.capture("take card")
         // The demo's hand takes the card: home again, nothing of the veteran left.

@@ -187,27 +187,33 @@ def tap(p, x, y):
     os.write(p.fd, f"\x1b[<0;{x + 2};{y + 1}M\x1b[<0;{x + 2};{y + 1}m".encode())
 
 
-def bench_touch():
+def items_target(p):
+    """From home to the items screen (the demo lays its card on the reader); returns the place of
+    an optional item, whose tap toggles it and draws a frame."""
     profile = json.load(open(os.path.join(ASSETS, "regions", f"{REGION}.json")))
+    x, y = p.screen.find("开始办理")
+    tap(p, x, y)
+    # The demo lays its card on the reader; the category (if several) then the items.
+    deadline = time.time() + 30
+    while time.time() < deadline and not (p.screen.find("请选择要办理的事项") or p.screen.find("请选择您的退役类型")):
+        p.drain(0.5)
+    if p.screen.find("请选择您的退役类型"):
+        x, y = p.screen.find(profile["categories"][0]["name"])
+        tap(p, x, y)
+        p.drain(1.0)
+    optional = [i["name"] for i in profile["items"] if not i.get("mandatory") and i.get("channel") != "displayOnly"]
+    target = next((p.screen.find(name) for name in optional if p.screen.find(name)), None)
+    if target is None:
+        sys.exit("journey_bench: no optional item on the items screen:\n" + "\n".join("".join(r) for r in p.screen.cells))
+    return target
+
+
+def bench_touch():
     with tempfile.TemporaryDirectory() as data:
         p = Pty(demo_argv(data))
         first_frame(p)
         p.drain(1.0)
-        x, y = p.screen.find("开始办理")
-        tap(p, x, y)
-        # The demo lays its card on the reader; the category (if several) then the items.
-        deadline = time.time() + 30
-        while time.time() < deadline and not (p.screen.find("请选择要办理的事项") or p.screen.find("请选择您的退役类型")):
-            p.drain(0.5)
-        if p.screen.find("请选择您的退役类型"):
-            x, y = p.screen.find(profile["categories"][0]["name"])
-            tap(p, x, y)
-            p.drain(1.0)
-        optional = [i["name"] for i in profile["items"] if not i.get("mandatory") and i.get("channel") != "displayOnly"]
-        target = next((p.screen.find(name) for name in optional if p.screen.find(name)), None)
-        if target is None:
-            sys.exit("journey_bench: no optional item on the items screen:\n" + "\n".join("".join(r) for r in p.screen.cells))
-        latencies = touch_series(p, target)
+        latencies = touch_series(p, items_target(p))
         p.stop()
     demo = Pty([KIOSKCTL, "ui", "demo"])
     first_frame(demo, label="户口簿".encode())
@@ -284,4 +290,5 @@ def main():
     print(f"RSS idle (home)        {idle / 1024:8.1f} MiB   after a journey {after / 1024:8.1f} MiB   ratio {after / idle:5.2f}")
 
 
-main()
+if __name__ == "__main__":
+    main()

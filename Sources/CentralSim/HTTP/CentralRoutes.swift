@@ -23,6 +23,7 @@ struct CentralRoutes: Sendable {
                             body: .init(byteBuffer: ByteBuffer(bytes: specification)))
         }
         router.post("/v1/cases") { request, context in try await submit(request, context) }
+        RatingRoutes(repository: RatingRepository(database: database), now: now).register(on: router)
         router.post("/v1/cases/search") { request, context in
             guard let terminal = context.terminalID else { return Access.terminalsOnly }
             guard let query = try? Wire.decoder.decode(CaseSearchRequest.self, from: Data(buffer: try await request.body.collect(upTo: 4096))) else {

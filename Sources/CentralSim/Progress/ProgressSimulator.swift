@@ -15,6 +15,8 @@ struct ProgressSimulator: Sendable {
     var seed: UInt64
     /// Probability that a department refuses an item at intake.
     var refusalRate: Double
+    /// Item codes refused at intake whatever the dice say (see `CentralSimConfiguration.refuseItems`).
+    var refuseItems: Set<String> = []
 
     /// One item's drawn schedule, in simulated seconds after acceptance.
     struct Plan: Sendable, Equatable {
@@ -53,7 +55,7 @@ struct ProgressSimulator: Sendable {
                 let before = prerequisites[index].compactMap { plans[$0] }
                 let pickup = 600 + random.unit() * 6600
                 let duration = Self.duration(limitText: items[index].limitText, unit: random.unit())
-                let refusedHere = random.unit() < refusalRate
+                let refusedHere = random.unit() < refusalRate || refuseItems.contains(items[index].code)
                 let reasonIndex = Int(random.next() % UInt64(Self.refusals.count))
                 let names = prerequisites[index].filter { plans[$0]?.refusal != nil }.map { items[$0].title }
                 let readyAt = before.map(\.completesAfter).max() ?? 0
@@ -89,7 +91,8 @@ struct ProgressSimulator: Sendable {
 
     /// Simulated working time for a limit: 即办 takes minutes, "N个工作日" up to N days.
     static func duration(limitText: String, unit: Double) -> TimeInterval {
-        if limitText.contains("即办") { return 300 + unit * 1500 }
+        // The profiles say 即时办结 (KioskDomain's limit text); 即办 is the halls' short form.
+        if limitText.contains("即办") || limitText.contains("即时办结") { return 300 + unit * 1500 }
         if let days = DueDates.workingDays(in: limitText) { return Double(max(days, 1)) * 86_400 * (0.3 + 0.7 * unit) }
         return 86_400 * (1 + 4 * unit)
     }

@@ -87,6 +87,7 @@ final class SimDatabase: Sendable {
                                arguments: [IDNumberLookupKey.digest(submission.applicant.idNumber, key: secret), row["case_id"]])
             }
         }
+        migrator.registerMigration("v3: ratings", migrate: RatingRepository.createTable)
         return migrator
     }
 

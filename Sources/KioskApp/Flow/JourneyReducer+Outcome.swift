@@ -23,6 +23,7 @@ extension JourneyReducer {
             if result == .printed { effects.append(.announce(strings("print.done"))) }
         case .next:
             guard state.session?.printing != .printing, state.session?.submission != .sending else { break }
+            if let rating = offerRatingAfterFiling(&state) { effects += rating; break }
             if state.session?.cardPresent == true {
                 effects += enter(.takeCard, &state)
                 effects.append(.askToTakeCard)

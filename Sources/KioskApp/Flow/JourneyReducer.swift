@@ -31,6 +31,9 @@ public struct JourneyReducer: Sendable {
             guard state.screen == .home, state.health.pause == nil else { break }
             state.session = Session()
             effects += enter(.identify, &state)
+        case .queryProgress, .reprintReceipts:
+            guard state.health.pause == nil else { break }
+            effects += startVisit(&state, purpose: event == .queryProgress ? .progress : .reprint)
         case .home, .cancel:
             effects += wipe(&state)
         case .idleTimeout(let generation):
@@ -53,6 +56,7 @@ public struct JourneyReducer: Sendable {
             if state.screen == .takeCard { effects += wipe(&state) }
         default:
             guard state.session != nil else { break }
+            if case .progress = state.screen { effects += reduceProgress(&state, event); break }
             effects += reduceSession(&state, event)
         }
         if event.isPersonAction, state.session != nil {
@@ -119,6 +123,19 @@ extension KioskEvent {
         switch self {
         case .start, .back, .next, .manualEntry, .chooseCategory, .toggleItem, .answer, .editField, .keypad, .typed, .erase,
              .choose, .pickPlace, .pickerPage, .fieldDone, .fieldCancel, .choosePhoto, .fixPhoto, .usePhoto, .accept, .keepGoing:
+            true
+        default:
+            isVisitTouch
+        }
+    }
+}
+
+extension KioskEvent {
+    /// The touches of the progress, 补打 and 好差评 screens.
+    var isVisitTouch: Bool {
+        switch self {
+        case .queryProgress, .reprintReceipts, .progressUseCard, .printProgressSlip, .showReprints, .reprint, .rateCase, .rate,
+             .rateReason, .submitRating, .skipRating:
             true
         default:
             false

@@ -22,6 +22,8 @@ public struct JourneyState: Sendable, Equatable {
         case outcome
         /// "请取走您的身份证": the card is still on the reader.
         case takeCard
+        /// After filing: progress query, 补打, 好差评 (JourneyReducer+Progress).
+        case progress(ProgressStep)
     }
 
     /// Why the terminal must not take a case now (store unwritable, disk, clock, calendar).
@@ -51,6 +53,7 @@ public struct JourneyState: Sendable, Equatable {
     public var screenName: String {
         switch screen {
         case .form: "form"
+        case .progress: "progress"
         default: "\(screen)"
         }
     }
@@ -85,6 +88,8 @@ public struct Session: Sendable, Equatable {
     public var printing: PrintState = .notStarted
     /// Manual entry: the typed name.
     public var manualName = ""
+    /// A visit for progress, 补打 or 好差评 rather than filing (nil while filing).
+    public var visit: ProgressVisit?
 
     public init() {}
 }

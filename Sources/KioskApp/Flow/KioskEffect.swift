@@ -21,6 +21,17 @@ public enum KioskEffect: Sendable, Equatable {
     /// The journey is over and the card is still on the reader: "请取走您的身份证". (The demo's
     /// simulated card leaves the reader a moment later, as a veteran's hand would take it.)
     case askToTakeCard
+    /// Ask the central service (the store when it cannot be reached) where the cases stand;
+    /// answers `progressLoaded` or `progressFailed`.
+    case queryProgress(ProgressLookupKey)
+    /// Print the progress slip of a report; answers `slipPrinted`.
+    case printProgressSlip(ProgressReport)
+    /// The applicant's last acknowledgements in the store; answers `reprintsListed`.
+    case listReprints(ProgressLookupKey)
+    /// Print a stored acknowledgement again with 【补打】 and audit it; answers `printed`.
+    case reprint(UUID)
+    /// Store a 好差评 rating and send it through the outbox (exactly once).
+    case submitRating(CaseRating)
     /// Deliver `event` after `delay` on the kiosk's clock.
     case after(Duration, KioskEvent)
     /// A spoken prompt (voice guidance), if configured.

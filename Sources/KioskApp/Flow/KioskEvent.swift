@@ -41,6 +41,21 @@ public enum KioskEvent: Sendable, Equatable {
     case printed(PrintState)
     case photosListed([String])
     case photoChecked(PhotoVerdict)
+    // After filing: progress, 补打, 好差评 (JourneyReducer+Progress)
+    case queryProgress, reprintReceipts
+    case progressUseCard
+    case progressLoaded(ProgressReport)
+    case progressFailed(String)
+    case printProgressSlip
+    case slipPrinted(PrintState)
+    case showReprints
+    case reprintsListed([ReprintChoice])
+    case reprint(UUID)
+    case rateCase(String)
+    case rate(Int)
+    case rateReason(String)
+    case submitRating
+    case skipRating
     // Time
     case tick(Date)
     case idleTimeout(generation: Int)

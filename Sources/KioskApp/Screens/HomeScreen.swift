@@ -36,6 +36,7 @@ struct HomeScreen {
             y += 4
             frame.centered(s("home.start.hint"), in: inner, y: y, style: theme.panel)
             y += 2
+            y = HomeVisitButtons(chrome: chrome).draw(into: &frame, in: inner, y: y)
         }
         if let phone = chrome.context.consultationPhone, y < inner.maxY {
             frame.centered("☎ " + s("home.consult", phone), in: inner, y: min(y, inner.maxY - 1), style: theme.panel)

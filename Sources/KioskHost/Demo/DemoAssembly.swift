@@ -21,6 +21,10 @@ public enum DemoAssembly {
         public var delays = KioskDelays()
         public var configuredCentral: DemoEnvironment.ConfiguredCentral?
         public var voice: VoiceGuide?
+        /// Demo knobs for tests and practice: items always refused, the network down.
+        public var demo = DemoOptions()
+        /// The receipt QR's progress page (the case number is appended).
+        public var progressURL: String?
         public init(region: String, directory: URL? = nil) {
             self.region = region
             self.directory = directory
@@ -32,7 +36,7 @@ public enum DemoAssembly {
                             logger: Logger) async throws -> (KioskDaemon, DemoEnvironment) {
         let region = options.region
         let demo = try await DemoEnvironment(region: region, assets: assets, clock: clock, directory: options.directory,
-                                             configuredCentral: options.configuredCentral, logger: logger)
+                                             configuredCentral: options.configuredCentral, logger: logger, options: options.demo)
         let context = try KioskContext.load(region: region, terminal: .init(id: demo.terminalID, hall: "示范政务服务中心"),
                                             assets: assets, delays: options.delays)
         let storeKey = demo.directory.appendingPathComponent("store.key").path
@@ -40,7 +44,8 @@ public enum DemoAssembly {
             databasePath: demo.databasePath, keyFilePath: storeKey, reservedDiskBytes: 0, clock: clock))
         let client = try demo.client(clock: clock)
         let drainer = OutboxDrainer(store: store, submitter: client, clock: clock, logger: logger)
-        let receipts = try ReceiptService(model: .standard80mm, submitter: JobSubmitter(queue: demo.printer, clock: clock), assets: assets)
+        let receipts = try ReceiptService(model: .standard80mm, submitter: JobSubmitter(queue: demo.printer, clock: clock), assets: assets,
+                                          progressLookupBase: options.progressURL ?? AcknowledgementReceipt.defaultProgressLookupBase)
         var readerConfiguration = CardReader.Configuration()
         readerConfiguration.pollInterval = .milliseconds(300)
         let reader = CardReader(connector: { () throws(TransportError) -> any SAMTransport in try SerialPort(path: demo.readerDevicePath) },
@@ -50,7 +55,7 @@ public enum DemoAssembly {
         let host = try await KioskHost(
             context: context,
             devices: .init(store: store, drainer: drainer, receipts: receipts, reader: ReaderBridge(reader: reader),
-                           photos: PhotoDesk(folder: demo.photos, checker: checker)),
+                           photos: PhotoDesk(folder: demo.photos, checker: checker), central: client),
             clock: clock, logger: logger,
             receiptText: { reference, text in
                 try? Data(text.utf8).write(to: receiptsFolder.appendingPathComponent("\(reference).txt"))

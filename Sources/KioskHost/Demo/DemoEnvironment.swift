@@ -52,7 +52,8 @@ public final class DemoEnvironment: Sendable {
     /// Builds the demo world for `region` in a new temporary directory (or `directory`).
     public init(region: String, assets: AssetDirectory, clock: any KioskClock, directory: URL? = nil,
                 configuredCentral: ConfiguredCentral? = nil,
-                logger: Logger = Logger(label: "kioskd.demo")) async throws {
+                logger: Logger = Logger(label: "kioskd.demo"), options: DemoOptions = DemoOptions()) async throws {
+        self.options = options
         let dir = directory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("onestop-kiosk-demo-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -80,7 +81,8 @@ public final class DemoEnvironment: Sendable {
             let secret = TerminalSecret.generate()
             var centralConfiguration = CentralSimConfiguration(
                 host: "127.0.0.1", port: 0, databasePath: dir.appendingPathComponent("central-sim.sqlite").path, assets: assets,
-                terminals: [id: secret], speed: 1440, refusalRate: 0.1, clock: clock)
+                terminals: [id: secret], speed: 1440, refusalRate: options.refusalRate, clock: clock)
+            centralConfiguration.refuseItems = options.refuseItems
             let running = try await CentralSimServer.start(centralConfiguration, logger: logger)
             centralConfiguration.port = running.port
             terminalID = id
@@ -100,10 +102,12 @@ public final class DemoEnvironment: Sendable {
     private let secret: TerminalSecret
     /// Where cases and heartbeats go: the embedded central-sim or the configured service.
     public let centralURL: URL
+    public let options: DemoOptions
 
     /// A client of the demo's central service, signed as this terminal.
     public func client(clock: any KioskClock) throws -> CentralClient {
-        try CentralClient(configuration: .init(baseURL: centralURL, terminalID: terminalID), secret: secret, clock: clock)
+        try CentralClient(configuration: .init(baseURL: options.offline ? DemoOptions.unreachable : centralURL, terminalID: terminalID,
+                                               connectTimeout: .seconds(1)), secret: secret, clock: clock)
     }
 
     /// `CQ-DEMO-01`: the region's plate letters and a demo terminal number.

@@ -37,7 +37,8 @@ public enum HallAssembly {
         let central = try configuration.centralClient(clock: clock)
         let drainer = OutboxDrainer(store: store, submitter: central, clock: clock, logger: logger)
         let printer = try await CupsPrinterQueue.open(queue: configuration.devices.printerQueue)
-        let receipts = try ReceiptService(model: .standard80mm, submitter: JobSubmitter(queue: printer, clock: clock), assets: assets)
+        let receipts = try ReceiptService(model: .standard80mm, submitter: JobSubmitter(queue: printer, clock: clock), assets: assets,
+                                          progressLookupBase: configuration.central.progressURL)
         let reader = CardReader(connector: try ConfiguredReader.connector(for: configuration.devices.reader),
                                 verifier: CardVerifier(divisions: context.divisions), clock: clock)
         let checker = try PhotoCheckSetup.checker(region: configuration.region, assets: assets.root.path)

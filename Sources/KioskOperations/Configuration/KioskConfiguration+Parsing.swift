@@ -132,7 +132,7 @@ extension KioskConfiguration.Terminal {
 
 extension KioskConfiguration.Central {
     mutating func read(_ section: ConfigurationReader) throws(DataFileError) {
-        try section.refuseUnknownKeys(allowed: ["url", "ca_file", "pin_ca"])
+        try section.refuseUnknownKeys(allowed: ["url", "ca_file", "pin_ca", "progress_url"])
         if let value = try section.string("url") {
             guard let parsed = URL(string: value), let scheme = parsed.scheme, ["http", "https"].contains(scheme),
                   let host = parsed.host, !host.isEmpty else {
@@ -144,6 +144,15 @@ extension KioskConfiguration.Central {
             caFile = try value.map { text throws(DataFileError) in try KioskConfiguration.absolutePath(text, section, "ca_file") }
         }
         pinCA = try section.bool("pin_ca") ?? pinCA
+        if let value = try section.string("progress_url") {
+            // The QR code holds this and a case number: a URL a phone opens, short enough to scan.
+            guard value.count <= 200, let parsed = URL(string: value), ["http", "https"].contains(parsed.scheme ?? ""),
+                  !(parsed.host ?? "").isEmpty else {
+                throw section.fail("progress_url", expected: "an http:// or https:// URL of at most 200 characters (the case number is appended)",
+                                   found: "\"\(value.prefix(80))\"")
+            }
+            progressURL = value
+        }
     }
 }
 

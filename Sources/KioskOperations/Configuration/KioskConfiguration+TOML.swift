@@ -22,6 +22,7 @@ extension KioskConfiguration {
         url = \(quote(central.url.absoluteString))
         ca_file = \(quote(central.caFile))
         pin_ca = \(central.pinCA)
+        progress_url = \(quote(central.progressURL))
 
         [devices]
         reader = \(quote(devices.reader))

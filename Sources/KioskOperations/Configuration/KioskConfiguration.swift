@@ -54,6 +54,8 @@ public struct KioskConfiguration: Sendable, Equatable {
         public var caFile: String?
         /// Trust only the CA in `caFile` (not the system's authorities as well).
         public var pinCA = false
+        /// The public progress page the receipt's QR code points to; the case number is appended.
+        public var progressURL = "https://ywtb.example.gov.cn/progress?no="
     }
 
     public struct Devices: Sendable, Equatable {

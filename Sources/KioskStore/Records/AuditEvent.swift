@@ -31,6 +31,12 @@ public enum AuditEvent: String, Sendable, Codable, CaseIterable {
     case technicianPINLocked = "technician.pin-locked"
     /// Technician mode was left (by the technician or by idleness).
     case technicianLeft = "technician.left"
+    /// An acknowledgement was printed again (补打) at the applicant's request.
+    case receiptReprinted = "receipt.reprinted"
+    /// A 好差评 rating was stored for delivery.
+    case ratingStored = "rating.stored"
+    /// The central service acknowledged a rating.
+    case ratingDelivered = "rating.delivered"
 }
 
 /// One audit log row.

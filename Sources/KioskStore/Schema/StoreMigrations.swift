@@ -15,6 +15,7 @@ enum StoreMigrations {
         migrator.registerMigration("v1-audit-device-diagnostics", migrate: createRecords)
         migrator.registerMigration("v2-case-keys", migrate: createCaseKeys)
         migrator.registerMigration("v3-diagnostic-runs", migrate: StoreMigrations.addDiagnosticRuns)
+        migrator.registerMigration("v3-progress-ratings", migrate: createProgressAndRatings)
         return migrator
     }
 

@@ -16,11 +16,16 @@ public actor ReceiptService {
     /// as the scheduler answers again.
     private var orphans: [Int32] = []
 
-    public init(model: PrinterModel, submitter: JobSubmitter, assets: AssetDirectory) throws(DataFileError) {
+    /// Where the acknowledgement's QR code points (the case number is appended); configuration.
+    public let progressLookupBase: String
+
+    public init(model: PrinterModel, submitter: JobSubmitter, assets: AssetDirectory,
+                progressLookupBase: String = AcknowledgementReceipt.defaultProgressLookupBase) throws(DataFileError) {
+        self.progressLookupBase = progressLookupBase
         self.model = model
         self.submitter = submitter
         var templates: [String: ReceiptTemplate] = [:]
-        for name in ["acknowledgement", "refusal", "test-page", "diagnostics", "readiness"] {
+        for name in ["acknowledgement", "refusal", "test-page", "diagnostics", "readiness", "progress"] {
             templates[name] = try ReceiptTemplate.load(name, from: assets)
         }
         self.templates = templates
@@ -39,7 +44,7 @@ public actor ReceiptService {
     }
 
     private func acknowledgementDocument(_ filedCase: FiledCase, printedAt: Date, reprint: Bool) throws(DataFileError) -> ReceiptDocument {
-        try AcknowledgementReceipt(filedCase: filedCase, printedAt: printedAt, isReprint: reprint).document(template: templates["acknowledgement"]!)
+        try AcknowledgementReceipt(filedCase: filedCase, printedAt: printedAt, isReprint: reprint, progressLookupBase: progressLookupBase).document(template: templates["acknowledgement"]!)
     }
 
     /// Prints the acknowledgement of a case just filed.
@@ -73,6 +78,17 @@ public actor ReceiptService {
     public func printRefusal(_ notice: RefusalNotice) async throws(DataFileError) -> PrintOutcome {
         let doc = try notice.document(template: templates["refusal"]!)
         return await submit(ESCPOSRenderer(model: model).render(doc), kind: "不予受理告知书")
+    }
+
+    /// Prints a 办理进度单 (see `ProgressSlip`).
+    public func printProgressSlip(_ slip: ProgressSlip) async throws(DataFileError) -> PrintOutcome {
+        let doc = try slip.document(template: templates["progress"]!)
+        return await submit(ESCPOSRenderer(model: model).render(doc), kind: "办理进度单")
+    }
+
+    /// The progress slip as plain text (the demo keeps it beside the bytes; tests read it).
+    public func progressSlipText(_ slip: ProgressSlip) throws(DataFileError) -> String {
+        PlainTextRenderer(model: model).render(try slip.document(template: templates["progress"]!))
     }
 
     public func status() async -> PrinterStatus { await submitter.queue.status() }

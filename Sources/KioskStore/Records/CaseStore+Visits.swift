@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import KioskDomain
+
+/// What the visit after filing needs from the store: an applicant's own cases (for 补打 and the
+/// offline progress view), the audit of a reprint, and the last progress the central service
+/// reported per case.
+extension CaseStore {
+    /// The applicant's cases filed at this kiosk, newest first, personal data opened. Purged cases
+    /// are skipped (their ID number is gone). The ID number is sealed, so the newest `scan` cases
+    /// are opened and compared: a kiosk holds a few hundred at most.
+    public func applicantCases(idNumber: String, limit: Int = 5, scan: Int = 500) throws -> [FiledCase] {
+        let ids: [String] = try mapping {
+            try pool.read { db in
+                try String.fetchAll(db, sql: "SELECT id FROM cases WHERE purged_at IS NULL ORDER BY filed_at DESC, id LIMIT ?",
+                                    arguments: [max(0, scan)])
+            }
+        }
+        var found: [FiledCase] = []
+        for id in ids.compactMap(UUID.init(uuidString:)) where found.count < limit {
+            guard let filed = try? loadCase(id: id), filed.applicant.idNumber == idNumber else { continue }
+            found.append(filed)
+        }
+        return found
+    }
+
+    /// Records that a case's acknowledgement was printed again (补打); `detail` names no person.
+    public func recordReprint(caseID: UUID, printed: Bool, at: Date? = nil) throws {
+        let when = at ?? configuration.now()
+        try mapping {
+            try pool.write { try Audit.append(.receiptReprinted, caseID: caseID, detail: printed ? "printed" : "not-printed", at: when, $0) }
+        }
+    }
+
+    /// Keeps the latest progress the central service reported for a case (non-personal JSON).
+    public func cacheProgress(caseNumber: String, progress: Data, fetchedAt: Date) throws {
+        try mapping {
+            try pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO progress_cache (case_number, fetched_at, progress) VALUES (?, ?, ?)
+                    ON CONFLICT(case_number) DO UPDATE SET fetched_at = excluded.fetched_at, progress = excluded.progress
+                    """, arguments: [caseNumber, fetchedAt.timeIntervalSince1970, progress])
+            }
+        }
+    }
+
+    /// The last progress kept for a case and when it was fetched, or nil.
+    public func cachedProgress(caseNumber: String) throws -> (progress: Data, fetchedAt: Date)? {
+        try mapping {
+            try pool.read { db in
+                try Row.fetchOne(db, sql: "SELECT progress, fetched_at FROM progress_cache WHERE case_number = ?", arguments: [caseNumber])
+                    .map { (progress: $0["progress"], fetchedAt: Date(timeIntervalSince1970: $0["fetched_at"])) }
+            }
+        }
+    }
+}
