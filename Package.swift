@@ -255,7 +255,7 @@ targets += [
     // Owns the devices, the store and the outbox; performs the flow's effects; the demo world.
     .target(name: "KioskHost", dependencies: [
         "KioskApp", "KioskDomain", "KioskTime", "TerminalUI", "IDCardReader", "IDCardSimulator", "PhotoCheck",
-        "ReceiptPrinter", "KioskStore", "CentralService", "CentralSim", "VoiceGuidance", "KioskOperations",
+        "ReceiptPrinter", "KioskStore", "CentralService", "CentralSim", "VoiceGuidance", "KioskOperations", "RimePinyin",
         .product(name: "Logging", package: "swift-log"),
     ]),
     .executableTarget(name: "kioskd", dependencies: [
@@ -263,7 +263,7 @@ targets += [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
     ]),
-    .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskDomain", "KioskDomainTesting", "KioskTime", "TerminalUI", "TestSupport"]),
+    .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskDomain", "KioskDomainTesting", "KioskTime", "TerminalUI", "TestSupport", "RimePinyin"]),
     .testTarget(name: "KioskdTests", dependencies: ["KioskTesting", "KioskDomain", "TerminalUI"]),
 ]
 products += [.executable(name: "kioskd", targets: ["kioskd"])]

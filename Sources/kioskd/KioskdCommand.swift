@@ -35,6 +35,13 @@ struct KioskdCommand: AsyncParsableCommand {
     @Flag(help: "Speak the key prompts with espeak-ng's Mandarin voice (语音播报).")
     var speech = false
 
+    @Option(help: ArgumentHelp("Speak the key prompts with this command instead: words split at spaces, {text} is the prompt, {volume} 0–100 (without {text} the prompt goes to its standard input).",
+                               valueName: "command"))
+    var speechCommand: String?
+
+    @Option(help: "Where librime keeps the schema it compiles for the on-screen keyboard (default: the user's cache).")
+    var rimeUserData: String?
+
     @Option(help: "The status API's address (GET /healthz, /v1/status, /metrics); loopback needs no token.")
     var status = "127.0.0.1:8470"
 
@@ -65,10 +72,19 @@ struct KioskdCommand: AsyncParsableCommand {
         let events = EventLog(logger: Logger(label: "kioskd") { _ in SwiftLogNoOpLogHandler() })
         let feed = StatusFeed(board: StatusBoard(version: "0.1.0", region: region, terminal: DemoEnvironment.terminalID(region: region), centralURL: "embedded central-sim",
                                                  dataDirectory: dataDir ?? "temporary", log: events))
+        // A failing speech command is logged (once, by VoiceGuide), never written over the UI.
+        let speechLog: @Sendable (String) -> Void = { logger.warning("\($0)") }
+        let voice: VoiceGuide? = if let speechCommand {
+            VoiceGuide(settings: SpeechSettings(command: speechCommand.split(separator: " ").map(String.init)), log: speechLog)
+        } else {
+            speech ? VoiceGuide(settings: .espeakMandarin(), log: speechLog) : nil
+        }
+        // Opened when a free-text field first shows the keyboard; closed when the UI ends.
+        let pinyin = PinyinEngineHost(userDataDirectory: rimeUserData)
         let (daemon, world) = try await DemoAssembly.make(region: region, assets: assetDirectory, clock: clock,
                                                           directory: dataDir.map { URL(fileURLWithPath: $0) },
-                                                          voice: speech ? VoiceGuide(settings: .espeakMandarin()) : nil,
-                                                          status: feed, logger: logger)
+                                                          voice: voice,
+                                                          status: feed, pinyin: pinyin, logger: logger)
         var listener = KioskConfiguration.StatusListener()
         listener.host = statusHost
         listener.port = statusPort
@@ -88,6 +104,7 @@ struct KioskdCommand: AsyncParsableCommand {
         let watcher = SignalWatcher(onTerminate: { _ in daemon.stop() }, onResize: {})
         defer { watcher.cancel() }
         let exit = try await daemon.run()
+        pinyin.close()
         await world.stop()
         print("""
             kioskd --demo 已结束（\(exit)）。

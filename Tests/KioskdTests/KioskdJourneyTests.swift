@@ -21,12 +21,12 @@ import Testing
         var touches = 0
         var screens: [String] = []
 
-        init(region: String) throws {
+        init(region: String, arguments: [String] = []) throws {
             dataDir = try RepositoryPaths.temporaryDirectory("kioskd-journey")
             context = try KioskContext.load(region: region, terminal: .init(id: "T", hall: "H"), assets: RepositoryPaths.assets)
             pty = try PseudoTerminal.spawn(try BuiltProducts.path("kioskd"),
                                            arguments: ["--demo", "--region", region, "--data-dir", dataDir.path,
-                                                       "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path],
+                                                       "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path] + arguments,
                                            size: KioskdJourneyTests.size)
             screen = VTScreen(size: KioskdJourneyTests.size)
         }
@@ -214,10 +214,13 @@ import Testing
         }
     }
 
-    func fillForm(_ kiosk: Kiosk) async throws {
+    /// Fills the form page by page; `first` may take a screen (true: it did something) before
+    /// the usual filling does.
+    func fillForm(_ kiosk: Kiosk, first: (String) async throws -> Bool = { _ in false }) async throws {
         for _ in 0..<200 {
             let text = await kiosk.settle()
             guard text.contains("填写信息 ·") else { return }
+            if try await first(text) { continue }
             if text.contains("请填写 ✎") {
                 try await kiosk.tap("请填写 ✎")
                 try await fillOpenEditor(kiosk)

@@ -85,6 +85,8 @@ public struct Session: Sendable, Equatable {
     public var printing: PrintState = .notStarted
     /// Manual entry: the typed name.
     public var manualName = ""
+    /// The on-screen pinyin keyboard while a free-text field is edited.
+    public var keyboard = OnScreenKeyboard()
 
     public init() {}
 }

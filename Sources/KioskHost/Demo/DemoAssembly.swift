@@ -16,7 +16,7 @@ import VoiceGuidance
 public enum DemoAssembly {
     public static func make(region: String, assets: AssetDirectory, clock: any KioskClock,
                             directory: URL? = nil, voice: VoiceGuide? = nil, status: StatusFeed? = nil,
-                            logger: Logger) async throws -> (KioskDaemon, DemoEnvironment) {
+                            pinyin: PinyinEngineHost? = nil, logger: Logger) async throws -> (KioskDaemon, DemoEnvironment) {
         let demo = try await DemoEnvironment(region: region, assets: assets, clock: clock, directory: directory, logger: logger)
         let context = try KioskContext.load(region: region, terminal: .init(id: demo.terminalID, hall: "示范政务服务中心"), assets: assets)
         let store = try CaseStore(configuration: StoreConfiguration(
@@ -41,7 +41,7 @@ public enum DemoAssembly {
                 try? Data(text.utf8).write(to: receiptsFolder.appendingPathComponent("\(reference).txt"))
             }, voice: voice)
         let daemon = KioskDaemon(context: context, host: host, clock: clock, performer: DemoPerformer(host: host, demo: demo),
-                                 observe: { state in status?.observe(state) })
+                                 pinyin: pinyin, observe: { state in status?.observe(state) })
         return (daemon, demo)
     }
 }
