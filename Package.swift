@@ -266,7 +266,9 @@ targets += [
     .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskDomain", "KioskDomainTesting", "KioskTime", "TerminalUI", "TestSupport", "RimePinyin"]),
     .testTarget(name: "KioskdTests", dependencies: ["KioskTesting", "KioskDomain", "TerminalUI"]),
 ]
-products += [.executable(name: "kioskd", targets: ["kioskd"])]
+products += [.executable(name: "kioskd", targets: ["kioskd"]),
+             // For Benchmarks/bench-form-keyboard (the keyboard inside the kiosk's program).
+             .library(name: "KioskApp", targets: ["KioskApp"])]
 
 // MARK: - KioskTesting — every module's test rigs in one import, for end-to-end tests and benchmarks
 // A module's own tests import only that module's rigs (<Module>Testing), so they link only what

@@ -49,6 +49,13 @@ public final class PinyinEngineHost: PinyinEngineSource {
         }
     }
 
+    public var openedEngine: (any PinyinEngine)? {
+        let opened: RimePinyinEngine?? = state.withLockIfAvailable { state in
+            if case .opened(let engine) = state { engine } else { nil }
+        }
+        return opened ?? nil
+    }
+
     /// The engine's name, or why there is none, or nil before the first use (for the log).
     public var description: String? {
         state.withLock { state in

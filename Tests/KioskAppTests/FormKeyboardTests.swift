@@ -28,6 +28,7 @@ import TestSupport
             }
         }
         func engine() -> Result<any PinyinEngine, PinyinEngineUnavailable> { result }
+        var openedEngine: (any PinyinEngine)? { try? result.get() }
         deinit { if case .success(let engine as RimePinyinEngine) = result { engine.close() } }
     }
 

@@ -22,7 +22,7 @@ extension KioskProgram {
             return update(&model, with: .keepGoing) + openEngine(&model)
         case .closeName:
             guard model.screen == .manualID, model.session?.keyboard.editingName == true else { return [] }
-            if case .success(let engine)? = pinyin?.engine() { _ = engine.reset() }
+            _ = pinyin?.openedEngine?.reset()
             model.session?.keyboard.keys = PinyinKeyboardState()
             model.session?.keyboard.editingName = false
             return update(&model, with: .keepGoing)
@@ -56,7 +56,7 @@ extension KioskProgram {
         if model.screen != .manualID { model.session?.keyboard.editingName = false }
         let after = KeyboardTarget(model, fields: reducer.context.fields)
         guard after != before else { return [] }
-        if before != nil, case .success(let engine)? = pinyin?.engine() { _ = engine.reset() }
+        if before != nil { _ = pinyin?.openedEngine?.reset() }
         model.session?.keyboard.keys = PinyinKeyboardState()
         return after != nil ? openEngine(&model) : []
     }

@@ -8,4 +8,7 @@ import TerminalUI
 public protocol PinyinEngineSource: AnyObject, Sendable {
     /// The engine, opened on the first call; or why there is none, in Chinese for the screen.
     func engine() -> Result<any PinyinEngine, PinyinEngineUnavailable>
+    /// The engine if it is open now — never opens it and never waits for an opening under way,
+    /// so dropping a composition cannot stall the UI (there is none before the engine is open).
+    var openedEngine: (any PinyinEngine)? { get }
 }
