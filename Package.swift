@@ -257,6 +257,7 @@ targets += [
         "KioskApp", "KioskDomain", "KioskTime", "TerminalUI", "IDCardReader", "IDCardSimulator", "PhotoCheck",
         "ReceiptPrinter", "KioskStore", "CentralService", "CentralSim", "VoiceGuidance", "KioskOperations", "RimePinyin",
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
     ]),
     .executableTarget(name: "kioskd", dependencies: [
         "KioskHost", "KioskDomain", "KioskTime", "TerminalUI", "VoiceGuidance", "KioskOperations",
@@ -264,7 +265,7 @@ targets += [
         .product(name: "Logging", package: "swift-log"),
     ]),
     .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskDomain", "KioskDomainTesting", "KioskTime", "TerminalUI", "TestSupport", "RimePinyin"]),
-    .testTarget(name: "KioskdTests", dependencies: ["KioskTesting", "KioskDomain", "TerminalUI"]),
+    .testTarget(name: "KioskdTests", dependencies: ["KioskTesting", "KioskDomain", "KioskStore", "KioskApp", "KioskHost", "TerminalUI"]),
 ]
 products += [.executable(name: "kioskd", targets: ["kioskd"]),
              // For Benchmarks/bench-form-keyboard (the keyboard inside the kiosk's program).

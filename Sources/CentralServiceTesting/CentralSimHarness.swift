@@ -13,6 +13,9 @@ public final class CentralSimHarness: Sendable {
     /// A second terminal of the same hall, to check that terminals cannot read each other's cases.
     public static let otherTerminalID = "CQ-YB-02"
     /// Departments with their own credential (the fixtures' Chongqing district departments).
+    /// The fleet operator central-sim knows.
+    public static let operatorName = "hall-desk"
+    static let operatorSecret = TerminalSecret.generate()
     public static let departments = ["区退役军人事务局", "区人武部", "区公安分局", "区人社局", "区医保局", "区税务局"]
 
     public let directory: URL
@@ -29,11 +32,13 @@ public final class CentralSimHarness: Sendable {
         let secret = TerminalSecret.generate()
         let otherSecret = TerminalSecret.generate()
         let departmentSecrets = Dictionary(uniqueKeysWithValues: departments.map { ($0, TerminalSecret.generate()) })
-        let server = try await CentralSimServer.start(CentralSimConfiguration(
+        var configuration = CentralSimConfiguration(
             host: "127.0.0.1", port: 0, databasePath: directory.appendingPathComponent("central.sqlite").path,
             assets: RepositoryPaths.assets, terminals: [terminalID: secret, otherTerminalID: otherSecret],
             departments: departmentSecrets, signatureWindow: signatureWindow, speed: speed, seed: 7,
-            refusalRate: refusalRate, faults: faults))
+            refusalRate: refusalRate, faults: faults)
+        configuration.operators = [operatorName: operatorSecret]
+        let server = try await CentralSimServer.start(configuration)
         let client = try CentralClient(configuration: .init(baseURL: server.baseURL, terminalID: terminalID,
                                                             connectTimeout: .seconds(2), requestTimeout: clientTimeout),
                                        secret: secret)
@@ -62,6 +67,11 @@ public final class CentralSimHarness: Sendable {
     /// A client of the other terminal.
     public func makeOtherTerminalClient() -> CentralClient {
         try! CentralClient(configuration: .init(baseURL: server.baseURL, terminalID: Self.otherTerminalID), secret: otherSecret)
+    }
+
+    /// A client signing as the fleet operator.
+    public func makeOperatorClient() -> CentralClient {
+        try! CentralClient(configuration: .init(baseURL: server.baseURL, operator: Self.operatorName), secret: Self.operatorSecret)
     }
 
     /// A client signing as `department` (one of `departments`).

@@ -15,6 +15,8 @@ public struct CentralSimConfiguration: Sendable {
     /// Department name (as items name it, e.g. `区公安分局`) → the secret it signs requests with.
     /// Department views are served only to their own department, never to a terminal.
     public var departments: [String: TerminalSecret]
+    /// Operator name → secret: operators read the fleet (every terminal's heartbeat), no case.
+    public var operators: [String: TerminalSecret] = [:]
     /// Allowed clock difference between terminal and server, either way.
     public var signatureWindow: TimeInterval
     /// Simulated seconds per real second for department progress.

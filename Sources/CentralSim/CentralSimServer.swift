@@ -22,7 +22,7 @@ public struct CentralSimServer: Sendable {
         self.logger = logger
         database = try SimDatabase(path: configuration.databasePath)
         verifier = SignatureVerifier(secrets: configuration.terminals, departments: configuration.departments,
-                                     window: configuration.signatureWindow)
+                                     operators: configuration.operators, window: configuration.signatureWindow)
         let assets = configuration.assets
         let calendar = try WorkingDayCalendar.load(from: assets)
         let divisions = try DivisionCodes.load(from: assets)

@@ -5,6 +5,7 @@ import KioskApp
 import KioskDomain
 import KioskStore
 import KioskTime
+import KioskOperations
 import Logging
 import PhotoCheck
 import ReceiptPrinter
@@ -21,19 +22,33 @@ public final class KioskDaemon: Sendable {
     private let performer: any KioskEffectPerformer
 
     private let observe: @Sendable (JourneyState) -> Void
+    private let preflight: Preflight?
     /// The on-screen keyboard's engine, opened when a free-text field first shows the keyboard
     /// and closed when the UI ends (librime must not see open sessions at process exit).
     public let pinyin: PinyinEngineHost?
+    private let onPreflight: @Sendable ([StatusSnapshot.Preflight.Failure]) async -> Void
 
+    /// - Parameters:
+    ///   - preflight: run before the first case and every `KioskDaemon.preflightInterval`; a
+    ///     failure pauses the terminal (home shows 暂停服务 and why) until a later run passes.
+    ///   - onPreflight: each run's failures, for the status board.
     public init(context: KioskContext, host: KioskHost, clock: any KioskClock, performer: (any KioskEffectPerformer)? = nil,
-                pinyin: PinyinEngineHost? = nil, observe: @escaping @Sendable (JourneyState) -> Void = { _ in }) {
+                pinyin: PinyinEngineHost? = nil, preflight: Preflight? = nil,
+                onPreflight: @escaping @Sendable ([StatusSnapshot.Preflight.Failure]) async -> Void = { _ in },
+                observe: @escaping @Sendable (JourneyState) -> Void = { _ in }) {
         self.pinyin = pinyin
         self.context = context
         self.host = host
         self.clock = clock
         self.performer = performer ?? host
+        self.preflight = preflight
+        self.onPreflight = onPreflight
         self.observe = observe
     }
+
+    /// How often pre-flight runs again: a technician who freed the disk or set the clock sees
+    /// the terminal serve again within a minute, without a restart.
+    public static let preflightInterval = Duration.seconds(60)
 
     /// Sends an event into the running flow (device callbacks, signals).
     public func send(_ event: KioskEvent) { inbox.send(event) }
@@ -56,11 +71,22 @@ public final class KioskDaemon: Sendable {
             }
         }
         let receipts = host.devices.receipts
+        let preflight = self.preflight
+        let onPreflight = self.onPreflight
         let health = Task {
             var last: JourneyState.Health?
+            var pause: JourneyState.PauseReason?
+            var nextPreflight = clock.now
             while !Task.isCancelled {
+                if let preflight, clock.now >= nextPreflight {
+                    let failures = await preflight.run()
+                    pause = Preflight.pause(for: failures)
+                    await onPreflight(failures)
+                    nextPreflight = clock.now.advanced(by: Self.preflightInterval)
+                }
                 var h = JourneyState.Health()
                 h.printerReady = await receipts.status().canPrint
+                h.pause = pause
                 if h != last { inbox.send(.healthChanged(h)); last = h }
                 try? await clock.sleep(for: .seconds(5))
             }

@@ -21,7 +21,10 @@ struct CentralSimCommand: AsyncParsableCommand {
     @Option(name: .customLong("department"),
             help: "A department allowed to read its department views: NAME=KEYFILE (repeatable; NAME as items name it).")
     var departments: [String] = []
-    @Flag(help: "Create a terminal's or department's key file (mode 0600) when it does not exist yet.")
+    @Option(name: .customLong("operator"),
+            help: "An operator allowed to read the fleet (every terminal's heartbeat, no case): NAME=KEYFILE (repeatable).")
+    var operators: [String] = []
+    @Flag(help: "Create a terminal's, department's or operator's key file (mode 0600) when it does not exist yet.")
     var createKeys = false
     @Option(help: "Assets folder (api/central.yaml, calendar/); found automatically when omitted.")
     var assets: String?
@@ -64,11 +67,12 @@ struct CentralSimCommand: AsyncParsableCommand {
         let host = parts.dropLast().joined(separator: ":")
         let secrets = try keys(terminals, option: "--terminal", name: "ID")
         let departmentSecrets = try keys(departments, option: "--department", name: "NAME")
+        let operatorSecrets = try keys(operators, option: "--operator", name: "NAME")
         if secrets.isEmpty {
             FileHandle.standardError.write(Data("central-sim: no --terminal given; every signed request will be refused\n".utf8))
         }
         let directory = try AssetDirectory.locate(explicit: assets)
-        let configuration = CentralSimConfiguration(
+        var settings = CentralSimConfiguration(
             host: host.isEmpty ? "127.0.0.1" : host, port: port, databasePath: db, assets: directory, terminals: secrets,
             departments: departmentSecrets,
             signatureWindow: signatureWindow, speed: speed, seed: seed, refusalRate: refusalRate,
@@ -76,6 +80,8 @@ struct CentralSimCommand: AsyncParsableCommand {
                                    unavailableRate: unavailableRate, retryAfter: retryAfter, latency: latencyMs / 1000,
                                    latencyJitter: latencyJitterMs / 1000, slowBodyRate: slowBodyRate,
                                    slowBodyDelay: slowBodyDelayMs / 1000, seed: faultSeed))
+        settings.operators = operatorSecrets
+        let configuration = settings
         let server = try CentralSimServer(configuration: configuration)
         try await server.run { port in
             FileHandle.standardOutput.write(Data("central-sim listening on http://\(configuration.host):\(port)\n".utf8))

@@ -5,9 +5,10 @@ import Foundation
 import KioskDomain
 import KioskOperations
 
-/// `kioskctl fleet --central URL --terminal ID --key-file F [--stale-after S] [--json]`: every
+/// `kioskctl fleet --central URL --operator NAME --key-file F [--stale-after S] [--json]`: every
 /// terminal the central service knows, with stale ones flagged. The central service answers only
-/// signed requests, so the command signs as one terminal (any registered id and its key).
+/// signed requests: an operator's key reads the whole fleet; a terminal's key (`--terminal ID`)
+/// reads only that terminal's own entry, so a key kept on a hall's kiosk reveals nothing of others.
 /// Exit 0 every terminal fresh and ok, 1 any stale or unhealthy, 2 the central service unreachable.
 struct FleetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,9 +16,11 @@ struct FleetCommand: AsyncParsableCommand {
 
     @Option(help: "The central service's base URL.")
     var central: String
-    @Option(help: "The terminal id to sign the request as.")
-    var terminal: String
-    @Option(help: "That terminal's key file (64 hex characters).")
+    @Option(help: "The operator name to sign as (central-sim --operator NAME=KEYFILE): the whole fleet.")
+    var `operator`: String?
+    @Option(help: "Or a terminal id to sign as: that terminal's own entry only.")
+    var terminal: String?
+    @Option(help: "The operator's or terminal's key file (64 hex characters).")
     var keyFile: String
     @Option(help: "Seconds without a heartbeat after which a terminal is flagged stale (3 missed beats).")
     var staleAfter = 180
@@ -33,8 +36,16 @@ struct FleetCommand: AsyncParsableCommand {
         do { secret = try TerminalSecret.load(from: keyFile) } catch { throw CLIFailure.cannotRun(error.description) }
         let client: CentralClient
         do {
-            client = try CentralClient(configuration: .init(baseURL: base, terminalID: terminal, urlKey: "--central"), secret: secret)
-        } catch { throw CLIFailure.usage(error.description) }
+            let configuration: CentralClient.Configuration
+            switch (self.operator, terminal) {
+            case (let name?, nil): configuration = .init(baseURL: base, operator: name, urlKey: "--central")
+            case (nil, let id?): configuration = .init(baseURL: base, terminalID: id, urlKey: "--central")
+            default: throw CLIFailure.usage("give one of --operator NAME or --terminal ID")
+            }
+            client = try CentralClient(configuration: configuration, secret: secret)
+        } catch let failure as CLIFailure {
+            throw failure
+        } catch { throw CLIFailure.usage("\(error)") }
         let list: TerminalList
         do {
             list = try await client.terminals()

@@ -108,6 +108,15 @@ import Testing
         #expect(try await other.search(idNumber: filed.applicant.idNumber).cases.isEmpty)
         #expect(try await sim.client.search(idNumber: filed.applicant.idNumber).cases.count == 1)
         #expect(try await other.terminals().terminals.map(\.terminalId) == [CentralSimHarness.otherTerminalID])
+        // The fleet operator reads every terminal's entry, and nothing of any case.
+        let desk = sim.makeOperatorClient()
+        defer { Task { try? await desk.shutdown() } }
+        #expect(try await desk.terminals().terminals.map(\.terminalId)
+                == [CentralSimHarness.terminalID, CentralSimHarness.otherTerminalID].sorted())
+        #expect(await status { _ = try await desk.progress(caseNumber: receipt.caseNumber) } == "terminals_only")
+        #expect(await status { _ = try await desk.search(idNumber: filed.applicant.idNumber) } == "terminals_only")
+        #expect(await status { _ = try await desk.departmentView(department: "区公安分局", caseNumber: receipt.caseNumber) }
+                == "wrong_department")
         // A terminal's key never opens a department view.
         #expect(await status { _ = try await sim.client.departmentView(department: "区公安分局", caseNumber: receipt.caseNumber) }
                 == "wrong_department")

@@ -39,7 +39,9 @@ struct ConfigurationTests {
               ("data_directory = \"var/lib\"", "data_directory", "an absolute path", "\"var/lib\""),
               ("[terminal]\nid = \"\"", "terminal.id", "1–64 letters", "\"\""),
               ("[central]\nurl = \"ftp://x\"", "central.url", "http:// or https://", "\"ftp://x\""),
-              ("[central]\npin_sha256 = \"abc\"", "central.pin_sha256", "64 hexadecimal", "3 characters"),
+              ("[central]\npin_ca = \"yes\"", "central.pin_ca", "true or false", "the string \"yes\""),
+              ("[central]\npin_ca = true", "central.pin_ca", "central.ca_file set", "pin_ca = true without ca_file"),
+              ("[demo_world]\ncentral = \"remote\"", "demo_world.central", "\"embedded\" or \"configured\"", "\"remote\""),
               ("[devices]\nreader = \"COM3\"", "devices.reader", "usb:VVVV:PPPP", "\"COM3\""),
               ("[devices]\nprinter_queue = \"a b\"", "devices.printer_queue", "CUPS queue name", "\"a b\""),
               ("[timeouts]\nidle_seconds = 5", "timeouts.idle_seconds", "from 15 to 3600", "5"),
@@ -189,7 +191,8 @@ struct ConfigurationTests {
         config.terminal.keyFile = "/etc/" + text(8)
         config.central.url = URL(string: pick(["https://gov.example.cn/api", "http://127.0.0.1:8480", "http://[::1]:9/x"]))!
         config.central.caFile = random.below(2) == 0 ? nil : "/etc/ssl/" + text(5)
-        config.central.pinSHA256 = random.below(2) == 0 ? nil : String((0..<64).map { _ in pick(Array("0123456789abcdef")) })
+        config.central.pinCA = config.central.caFile != nil && random.below(2) == 0
+        config.demoWorld.central = random.below(2) == 0 ? .embedded : .configured
         config.devices.reader = pick(["auto", "/dev/ttyUSB0", "usb:0400:C35A"])
         config.devices.printerQueue = pick(["kiosk-receipt", "Q_1", "x"])
         config.devices.photoFolder = "/" + text(6)

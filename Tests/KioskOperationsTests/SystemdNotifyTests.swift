@@ -51,17 +51,17 @@ struct SystemdNotifyTests {
                                            log: capture.eventLog(), readiness: { "状态接口已就绪" })
         let group = ServiceGroup(configuration: .init(services: [service], gracefulShutdownSignals: [], logger: capture.logger()))
         let run = Task { try await group.run() }
-        #expect(socket.receive() == "READY=1\nSTATUS=状态接口已就绪")
-        #expect(socket.receive() == "WATCHDOG=1")
+        #expect(await socket.next() == "READY=1\nSTATUS=状态接口已就绪")
+        #expect(await socket.next() == "WATCHDOG=1")
         for _ in 0..<3 {
             #expect(await clock.sleepers(atLeast: 1))
             #expect(clock.requestedSleeps.last == .seconds(10))
             clock.advance(by: .seconds(10))
-            #expect(socket.receive() == "WATCHDOG=1")
+            #expect(await socket.next() == "WATCHDOG=1")
         }
         #expect(await clock.sleepers(atLeast: 1))
         await group.triggerGracefulShutdown()
-        #expect(socket.receive() == "STOPPING=1")
+        #expect(await socket.next() == "STOPPING=1")
         try await run.value
         #expect(try capture.events(.watchdogStarted).first?["interval_ms"] == "10000")
     }

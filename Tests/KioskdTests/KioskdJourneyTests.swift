@@ -12,63 +12,51 @@ import Testing
 @Suite(.serialized) struct KioskdJourneyTests {
     static let size = Size(columns: 127, rows: 26)
 
+    /// kioskd in a pty (`TerminalSession`) with its data folder and the region's tables.
     final class Kiosk {
-        let pty: PseudoTerminal
-        var screen: VTScreen
+        let session: TerminalSession
         let dataDir: URL
         let context: KioskContext
-        private var consumed = 0
-        var touches = 0
+        /// The status API's port (a free one for the demo, so runs never collide).
+        let statusPort: Int
         var screens: [String] = []
+        var pty: PseudoTerminal { session.pty }
+        var screen: VTScreen { session.screen }
+        var touches: Int { session.touches }
 
-        init(region: String, arguments: [String] = []) throws {
-            dataDir = try RepositoryPaths.temporaryDirectory("kioskd-journey")
+        /// `kioskd --demo` for `region` in a new data folder, or kioskd with `arguments` (then
+        /// `dataDir` is the caller's).
+        init(region: String, arguments: [String]? = nil, dataDir: URL? = nil, environment: [String: String] = [:]) throws {
+            self.dataDir = try dataDir ?? RepositoryPaths.temporaryDirectory("kioskd-journey")
+            let port = try FreePort.pick()
+            statusPort = port
             context = try KioskContext.load(region: region, terminal: .init(id: "T", hall: "H"), assets: RepositoryPaths.assets)
-            pty = try PseudoTerminal.spawn(try BuiltProducts.path("kioskd"),
-                                           arguments: ["--demo", "--region", region, "--data-dir", dataDir.path,
-                                                       "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path] + arguments,
-                                           size: KioskdJourneyTests.size)
-            screen = VTScreen(size: KioskdJourneyTests.size)
+            session = try TerminalSession(try BuiltProducts.path("kioskd"),
+                                          arguments: arguments ?? ["--demo", "--region", region, "--data-dir", self.dataDir.path,
+                                                                   "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path,
+                                                                   "--status", "127.0.0.1:\(port)"],
+                                          environment: environment, size: KioskdJourneyTests.size)
         }
 
-        func sync() {
-            let output = pty.output
-            if consumed < output.count {
-                screen.feed(output[consumed...])
-                consumed = output.count
-            }
-        }
+        func sync() { session.sync() }
 
         /// Waits until the screen (between frames) shows `text`.
         @discardableResult
         func wait(for text: String, timeout: Duration = .seconds(20)) async throws -> String {
-            try await pty.read(timeout: timeout) { _ in
-                sync()
-                return !screen.isInSynchronizedUpdate && screen.screenText.contains(text)
-            }
-            return screen.screenText
+            try await session.wait(for: text, timeout: timeout)
         }
 
         /// Lets the program settle and returns the screen.
-        func settle() async -> String {
-            await pty.read(for: .milliseconds(250))
-            sync()
-            return screen.screenText
-        }
+        func settle() async -> String { await session.settle() }
 
-        /// A finger tap on `text` (the occurrence chosen by `pick`).
+        /// A finger tap on `text` (the occurrence chosen by `pick`), then a moment to draw.
         func tap(_ text: String, pick: ([Point]) -> Point? = { $0.first }) async throws {
-            try await wait(for: text, timeout: .seconds(10))
-            guard let point = pick(screen.findAll(text)) else {
-                throw PseudoTerminalError.timedOut("\(text) on screen", output: screen.screenText)
-            }
-            try pty.write("\u{1B}[<0;\(point.x + 2);\(point.y + 1)M\u{1B}[<0;\(point.x + 2);\(point.y + 1)m")
-            touches += 1
+            try await session.tap(text, offset: 1, pick: pick)
             _ = await settle()
         }
 
         func type(_ text: String) async throws {
-            try pty.write(text)
+            try session.type(text)
             _ = await settle()
         }
 
@@ -125,10 +113,10 @@ import Testing
 
         // The status API (kioskctl status, /metrics) shows the session ended and no personal value.
         await kiosk.pty.read(for: .seconds(1))
-        let report = try await ProcessRunner.run(URL(fileURLWithPath: try BuiltProducts.path("kioskctl")), ["status", "--json"])
+        let report = try await ProcessRunner.run(URL(fileURLWithPath: try BuiltProducts.path("kioskctl")), ["status", "--json", "--url", "http://127.0.0.1:\(kiosk.statusPort)"])
         #expect(report.status == 0, "\(report.stdoutText)\(report.stderrText)")
         #expect(report.stdoutText.contains("\"home\""))
-        let metrics = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "http://127.0.0.1:8470/metrics"])
+        let metrics = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "http://127.0.0.1:\(kiosk.statusPort)/metrics"])
         #expect(metrics.stdoutText.contains("kiosk_outbox_pending"))
         for personal in ["王小明", "示范路", "13800138000", "11010519491231002X", "6222020200112233445"] {
             #expect(!report.stdoutText.contains(personal) && !metrics.stdoutText.contains(personal), "\(personal) in status output")

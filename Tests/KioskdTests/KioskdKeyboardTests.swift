@@ -69,8 +69,7 @@ import Testing
     @Test func anAddressTypedOnTheKeyboardIsFiled() async throws {
         let speech = try Self.speechScript()
         defer { try? FileManager.default.removeItem(at: speech.deletingLastPathComponent()) }
-        let kiosk = try KioskdJourneyTests.Kiosk(region: "chongqing", arguments: [
-            "--status", "127.0.0.1:0", "--rime-user-data", Self.rimeUserData, "--speech-command", "\(speech.path) {text}"])
+        let kiosk = try Self.kiosk(["--rime-user-data", Self.rimeUserData, "--speech-command", "\(speech.path) {text}"])
         defer { try? FileManager.default.removeItem(at: kiosk.dataDir) }
         let journey = KioskdJourneyTests()
         try await kiosk.wait(for: "开始办理", timeout: .seconds(60))
@@ -137,7 +136,7 @@ import Testing
     @Test func aFailingSpeechCommandIsTolerated() async throws {
         let speech = try Self.speechScript(exitStatus: 3)
         defer { try? FileManager.default.removeItem(at: speech.deletingLastPathComponent()) }
-        let kiosk = try KioskdJourneyTests.Kiosk(region: "chongqing", arguments: ["--status", "127.0.0.1:0", "--speech-command", "\(speech.path) {text}"])
+        let kiosk = try Self.kiosk(["--speech-command", "\(speech.path) {text}"])
         defer { try? FileManager.default.removeItem(at: kiosk.dataDir) }
         try await kiosk.wait(for: "开始办理", timeout: .seconds(60))
         try await kiosk.tap("开始办理")
@@ -178,6 +177,14 @@ import Testing
         try await kiosk.wait(for: "填写信息 ·")
         #expect(!kiosk.screen.screenText.contains("拼音："))
         return captured
+    }
+
+    /// `kioskd --demo` for Chongqing with `extra` arguments, a new data folder and a free status port.
+    static func kiosk(_ extra: [String]) throws -> KioskdJourneyTests.Kiosk {
+        let dataDir = try RepositoryPaths.temporaryDirectory("kioskd-keyboard")
+        return try KioskdJourneyTests.Kiosk(region: "chongqing", arguments: [
+            "--demo", "--region", "chongqing", "--data-dir", dataDir.path, "--assets", RepositoryPaths.root.appendingPathComponent("Assets").path,
+            "--status", "127.0.0.1:\(try FreePort.pick())"] + extra, dataDir: dataDir)
     }
 
     /// A speech command for tests: appends each prompt to `spoken.txt` beside it.

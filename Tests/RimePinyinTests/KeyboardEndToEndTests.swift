@@ -15,33 +15,20 @@ extension RimeTests {
     struct KeyboardEndToEndTests {
         /// The running keyboard and the terminal model fed from its output.
         final class Session {
-            let pty: PseudoTerminal
-            var screen: VTScreen
-            let size: Size
-            private(set) var touches = 0
-            private var consumed = 0
+            let terminal: TerminalSession
+            var pty: PseudoTerminal { terminal.pty }
+            var screen: VTScreen { terminal.screen }
+            var size: Size { terminal.size }
+            var touches: Int { terminal.touches }
 
             init(size: Size, arguments: [String] = ["--rime-user-data", RimeTests.userData]) async throws {
-                self.size = size
-                pty = try PseudoTerminal.spawn(try BuiltProducts.path("kioskctl"), arguments: ["ui", "keyboard"] + arguments, size: size)
-                screen = VTScreen(size: size)
+                terminal = try TerminalSession(try BuiltProducts.path("kioskctl"), arguments: ["ui", "keyboard"] + arguments, size: size)
                 // The first start on a machine compiles the schema (seconds, more under load).
                 try await wait("first frame", timeout: .seconds(120)) { $0.screenText.contains("已触按 0 次") }
             }
 
             func wait(_ what: String, timeout: Duration = .seconds(20), _ condition: (VTScreen) -> Bool) async throws {
-                try await pty.read(timeout: timeout) { _ in
-                    sync()
-                    return !screen.isInSynchronizedUpdate && condition(screen)
-                }
-            }
-
-            func sync() {
-                let output = pty.output
-                if consumed < output.count {
-                    screen.feed(output[consumed...])
-                    consumed = output.count
-                }
+                try await terminal.wait(what, timeout: timeout, condition)
             }
 
             /// The row of the syllable line; the candidate bar is below it, then the key rows.
@@ -67,8 +54,7 @@ extension RimeTests {
                 guard let point = key(label, in: rows) else {
                     throw PseudoTerminalError.timedOut("key \(label) on screen", output: screen.screenText)
                 }
-                try pty.write("\u{1B}[<0;\(point.x + 1);\(point.y + 1)M\u{1B}[<0;\(point.x + 1);\(point.y + 1)m")
-                touches += 1
+                try terminal.tap(at: point)
                 let expected = "已触按 \(touches) 次"
                 try await wait(expected) { $0.screenText.contains(expected) }
             }
@@ -89,8 +75,7 @@ extension RimeTests {
             /// Taps 确认 with nothing composing: the program ends and prints the text.
             func confirm() async throws -> String {
                 guard let point = key("确认", in: keyRows) else { throw PseudoTerminalError.timedOut("确认", output: screen.screenText) }
-                try pty.write("\u{1B}[<0;\(point.x + 1);\(point.y + 1)M\u{1B}[<0;\(point.x + 1);\(point.y + 1)m")
-                touches += 1
+                try terminal.tap(at: point)
                 let status = try await pty.waitForExit()
                 #expect(status == .exited(0))
                 #expect(try pty.isCookedMode())

@@ -10,6 +10,8 @@ public enum Wire {
     public static let terminal = "X-Kiosk-Terminal"
     /// Names a department signer (percent-encoded UTF-8) instead of a terminal.
     public static let department = "X-Kiosk-Department"
+    /// An operator of the fleet signs with this header instead (ASCII name).
+    public static let `operator` = "X-Kiosk-Operator"
     public static let timestamp = "X-Kiosk-Timestamp"
     public static let nonce = "X-Kiosk-Nonce"
     public static let contentSHA256 = "X-Kiosk-Content-SHA256"

@@ -41,6 +41,14 @@ public final class CentralClient: Sendable {
             self.maxResponseBytes = maxResponseBytes
         }
 
+        /// An operator's client: it signs as `name` and reads the fleet (`GET /v1/terminals`).
+        public init(baseURL: URL, operator name: String, connectTimeout: Duration = .seconds(3),
+                    requestTimeout: Duration = .seconds(15), tls: CentralTLS = CentralTLS(), urlKey: String = "central.url") {
+            self.init(baseURL: baseURL, terminalID: "", connectTimeout: connectTimeout, requestTimeout: requestTimeout,
+                      tls: tls, urlKey: urlKey)
+            self.principal = .operator(name)
+        }
+
         /// A department's client: it signs as `department` and reads that department's views.
         public init(baseURL: URL, department: String, connectTimeout: Duration = .seconds(3),
                     requestTimeout: Duration = .seconds(15), tls: CentralTLS = CentralTLS(), urlKey: String = "central.url") {

@@ -16,6 +16,7 @@ public struct SignatureVerifier: Sendable {
         case missingHeader(String)
         case unknownTerminal
         case unknownDepartment
+        case unknownOperator
         case ambiguousSigner
         case malformedTimestamp
         case staleTimestamp(skewSeconds: Int64)
@@ -30,6 +31,7 @@ public struct SignatureVerifier: Sendable {
             case .missingHeader: "unsigned"
             case .unknownTerminal: "unknown_terminal"
             case .unknownDepartment: "unknown_department"
+            case .unknownOperator: "unknown_operator"
             case .ambiguousSigner: "ambiguous_signer"
             case .malformedTimestamp: "malformed_timestamp"
             case .staleTimestamp: "stale_timestamp"
@@ -46,7 +48,8 @@ public struct SignatureVerifier: Sendable {
             case .missingHeader(let name): "请求未签名：缺少 \(name)"
             case .unknownTerminal: "未登记的终端"
             case .unknownDepartment: "未登记的部门"
-            case .ambiguousSigner: "请求只能由一个终端或一个部门签名"
+            case .unknownOperator: "未登记的运维账号"
+            case .ambiguousSigner: "请求只能由一个终端、一个部门或一个运维账号签名"
             case .malformedTimestamp: "时间戳格式不正确（应为 Unix 秒，最多 12 位数字）"
             case .staleTimestamp(let skew): "请求时间戳超出允许范围（相差 \(skew) 秒）"
             case .malformedNonce: "随机数格式不正确"
@@ -78,10 +81,13 @@ public struct SignatureVerifier: Sendable {
     public var window: TimeInterval
     private let terminalKeys: [String: SymmetricKey]
     private let departmentKeys: [String: SymmetricKey]
+    private let operatorKeys: [String: SymmetricKey]
 
-    public init(secrets: [String: TerminalSecret], departments: [String: TerminalSecret] = [:], window: TimeInterval = 300) {
+    public init(secrets: [String: TerminalSecret], departments: [String: TerminalSecret] = [:],
+                operators: [String: TerminalSecret] = [:], window: TimeInterval = 300) {
         self.terminalKeys = secrets.mapValues(\.key)
         self.departmentKeys = departments.mapValues(\.key)
+        self.operatorKeys = operators.mapValues(\.key)
         self.window = window
     }
 
@@ -96,16 +102,22 @@ public struct SignatureVerifier: Sendable {
         }
         let principal: Principal
         let key: SymmetricKey
-        switch (header(Wire.terminal).flatMap { $0.isEmpty ? nil : $0 }, header(Wire.department).flatMap { $0.isEmpty ? nil : $0 }) {
-        case (nil, nil): throw .missingHeader(Wire.terminal)
-        case (.some, .some): throw .ambiguousSigner
-        case (let terminal?, nil):
-            guard terminal.utf8.count <= Self.maxSignerLength, let found = terminalKeys[terminal] else { throw .unknownTerminal }
-            (principal, key) = (.terminal(terminal), found)
-        case (nil, let encoded?):
-            guard encoded.utf8.count <= Self.maxSignerLength, let name = encoded.removingPercentEncoding,
+        let signers = [Wire.terminal, Wire.department, Wire.operator].compactMap { name in
+            header(name).flatMap { $0.isEmpty ? nil : (name, $0) }
+        }
+        guard let (signerHeader, value) = signers.first else { throw .missingHeader(Wire.terminal) }
+        guard signers.count == 1 else { throw .ambiguousSigner }
+        switch signerHeader {
+        case Wire.terminal:
+            guard value.utf8.count <= Self.maxSignerLength, let found = terminalKeys[value] else { throw .unknownTerminal }
+            (principal, key) = (.terminal(value), found)
+        case Wire.department:
+            guard value.utf8.count <= Self.maxSignerLength, let name = value.removingPercentEncoding,
                   let found = departmentKeys[name] else { throw .unknownDepartment }
             (principal, key) = (.department(name), found)
+        default:
+            guard value.utf8.count <= Self.maxSignerLength, let found = operatorKeys[value] else { throw .unknownOperator }
+            (principal, key) = (.operator(value), found)
         }
         let timestamp = try Self.timestamp(try required(Wire.timestamp))
         let skew = try Self.skew(now: now, timestamp: timestamp)

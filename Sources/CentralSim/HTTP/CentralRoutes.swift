@@ -39,6 +39,10 @@ struct CentralRoutes: Sendable {
             return JSONAnswer.value(.ok, found.progress)
         }
         router.get("/v1/terminals") { _, context in
+            // The fleet: an operator sees every terminal; a terminal only its own entry.
+            if context.principal?.operatorName != nil {
+                return JSONAnswer.value(.ok, try await repository.terminals(known: knownTerminals, only: nil))
+            }
             guard let terminal = context.terminalID else { return Access.terminalsOnly }
             return JSONAnswer.value(.ok, try await repository.terminals(known: knownTerminals, only: terminal))
         }

@@ -43,7 +43,9 @@ struct SignatureMiddleware: RouterMiddleware {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             let signature = try verifier.verify(claim, method: request.method.rawValue, path: request.uri.string,
                                                 body: body.readableBytesView)
-            let nonceOwner = signature.principal.terminalID ?? "department:" + (signature.principal.department ?? "")
+            let nonceOwner = signature.principal.terminalID
+                ?? signature.principal.operatorName.map { "operator:" + $0 }
+                ?? "department:" + (signature.principal.department ?? "")
             let nonce = SignedNonce(terminalID: nonceOwner, nonce: signature.nonce, at: at, keep: verifier.window * 2 + 60)
             var context = context
             context.principal = signature.principal

@@ -14,14 +14,32 @@ import VoiceGuidance
 /// Wires the demo world into a running kiosk: store in the demo folder, the outbox drainer to
 /// the embedded central-sim, the file printer, the reader on the simulator's pty, the photo desk.
 public enum DemoAssembly {
-    public static func make(region: String, assets: AssetDirectory, clock: any KioskClock,
-                            directory: URL? = nil, voice: VoiceGuide? = nil, status: StatusFeed? = nil,
-                            pinyin: PinyinEngineHost? = nil, logger: Logger) async throws -> (KioskDaemon, DemoEnvironment) {
-        let demo = try await DemoEnvironment(region: region, assets: assets, clock: clock, directory: directory, logger: logger)
-        let context = try KioskContext.load(region: region, terminal: .init(id: demo.terminalID, hall: "示范政务服务中心"), assets: assets)
+    /// What the demo takes from kioskd's command line and configuration.
+    public struct Options: Sendable {
+        public var region: String
+        public var directory: URL?
+        public var delays = KioskDelays()
+        public var configuredCentral: DemoEnvironment.ConfiguredCentral?
+        public var voice: VoiceGuide?
+        /// The on-screen keyboard's engine (kioskd closes it when the UI ends).
+        public var pinyin: PinyinEngineHost?
+        public init(region: String, directory: URL? = nil) {
+            self.region = region
+            self.directory = directory
+        }
+    }
+
+    public static func make(_ options: Options, assets: AssetDirectory, clock: any KioskClock, status: StatusFeed? = nil,
+                            onPreflight: @escaping @Sendable ([StatusSnapshot.Preflight.Failure]) async -> Void = { _ in },
+                            logger: Logger) async throws -> (KioskDaemon, DemoEnvironment) {
+        let region = options.region
+        let demo = try await DemoEnvironment(region: region, assets: assets, clock: clock, directory: options.directory,
+                                             configuredCentral: options.configuredCentral, logger: logger)
+        let context = try KioskContext.load(region: region, terminal: .init(id: demo.terminalID, hall: "示范政务服务中心"),
+                                            assets: assets, delays: options.delays)
+        let storeKey = demo.directory.appendingPathComponent("store.key").path
         let store = try CaseStore(configuration: StoreConfiguration(
-            databasePath: demo.databasePath, keyFilePath: demo.directory.appendingPathComponent("store.key").path,
-            reservedDiskBytes: 0, clock: clock))
+            databasePath: demo.databasePath, keyFilePath: storeKey, reservedDiskBytes: 0, clock: clock))
         let client = try demo.client(clock: clock)
         let drainer = OutboxDrainer(store: store, submitter: client, clock: clock, logger: logger)
         let receipts = try ReceiptService(model: .standard80mm, submitter: JobSubmitter(queue: demo.printer, clock: clock), assets: assets)
@@ -39,9 +57,13 @@ public enum DemoAssembly {
             clock: clock, logger: logger,
             receiptText: { reference, text in
                 try? Data(text.utf8).write(to: receiptsFolder.appendingPathComponent("\(reference).txt"))
-            }, voice: voice)
-        let daemon = KioskDaemon(context: context, host: host, clock: clock, performer: DemoPerformer(host: host, demo: demo),
-                                 pinyin: pinyin, observe: { state in status?.observe(state) })
+            }, voice: options.voice)
+        // The demo folder is temporary: no disk reserve (a laptop's /tmp may be small).
+        let preflight = Preflight(dataDirectory: demo.directory, store: store, calendar: context.planner.calendar, clock: clock,
+                                  reserveBytes: 64 << 20, secretFiles: [("store key", storeKey)])
+        let daemon = KioskDaemon(context: context, host: host, clock: clock, performer: DemoPerformer(host: host, demo: demo), pinyin: options.pinyin,
+                                 preflight: preflight, onPreflight: onPreflight,
+                                 observe: { state in status?.observe(state) })
         return (daemon, demo)
     }
 }

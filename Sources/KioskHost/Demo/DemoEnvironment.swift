@@ -21,14 +21,29 @@ public final class DemoEnvironment: Sendable {
     public let receipts: URL
     public let photos: URL
     public let databasePath: String
-    public let central: RunningCentralSim
+    /// The embedded central-sim; nil when the demo reports to a configured central service.
+    public let central: RunningCentralSim?
     public let simulator: PTYReaderSimulator
     public let printer: FilePrinterQueue
     public let card: ScriptedCard
     public let terminalID: String
 
+    /// A central service the demo terminal reports to instead of its own central-sim (a fleet
+    /// demo: several demo terminals, one central-sim).
+    public struct ConfiguredCentral: Sendable {
+        public var url: URL
+        public var terminalID: String
+        public var secret: TerminalSecret
+        public init(url: URL, terminalID: String, secret: TerminalSecret) {
+            self.url = url
+            self.terminalID = terminalID
+            self.secret = secret
+        }
+    }
+
     /// Builds the demo world for `region` in a new temporary directory (or `directory`).
     public init(region: String, assets: AssetDirectory, clock: any KioskClock, directory: URL? = nil,
+                configuredCentral: ConfiguredCentral? = nil,
                 logger: Logger = Logger(label: "kioskd.demo")) async throws {
         let dir = directory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("onestop-kiosk-demo-\(UUID().uuidString.prefix(8))")
@@ -45,12 +60,22 @@ public final class DemoEnvironment: Sendable {
         guard let profile = catalog.profile(region) else {
             throw DataFileError(file: "--region", key: "region", expected: "one of \(catalog.codes.joined(separator: ", "))", found: region)
         }
-        terminalID = Self.terminalID(region: profile.code)
-        let secret = TerminalSecret.generate()
-        central = try await CentralSimServer.start(CentralSimConfiguration(
-            host: "127.0.0.1", port: 0, databasePath: dir.appendingPathComponent("central-sim.sqlite").path, assets: assets,
-            terminals: [terminalID: secret], speed: 1440, refusalRate: 0.1, clock: clock), logger: logger)
-        self.secret = secret
+        if let configuredCentral {
+            terminalID = configuredCentral.terminalID
+            secret = configuredCentral.secret
+            central = nil
+            centralURL = configuredCentral.url
+        } else {
+            let id = Self.terminalID(region: profile.code)
+            let secret = TerminalSecret.generate()
+            let running = try await CentralSimServer.start(CentralSimConfiguration(
+                host: "127.0.0.1", port: 0, databasePath: dir.appendingPathComponent("central-sim.sqlite").path, assets: assets,
+                terminals: [id: secret], speed: 1440, refusalRate: 0.1, clock: clock), logger: logger)
+            terminalID = id
+            self.secret = secret
+            central = running
+            centralURL = running.baseURL
+        }
 
         card = Self.demoCard(profile: profile, divisions: try DivisionCodes.load(from: assets), today: clock.today)
         let engine = try SAMReaderEngine(script: SimulatorScript(cards: [], samDelays: .typical), now: SAMReaderEngine.realTime())
@@ -60,10 +85,12 @@ public final class DemoEnvironment: Sendable {
     }
 
     private let secret: TerminalSecret
+    /// Where cases and heartbeats go: the embedded central-sim or the configured service.
+    public let centralURL: URL
 
-    /// A client of the embedded central-sim, signed as this terminal.
+    /// A client of the demo's central service, signed as this terminal.
     public func client(clock: any KioskClock) throws -> CentralClient {
-        try CentralClient(configuration: .init(baseURL: central.baseURL, terminalID: terminalID), secret: secret, clock: clock)
+        try CentralClient(configuration: .init(baseURL: centralURL, terminalID: terminalID), secret: secret, clock: clock)
     }
 
     /// `CQ-DEMO-01`: the region's plate letters and a demo terminal number.
@@ -105,6 +132,6 @@ public final class DemoEnvironment: Sendable {
 
     public func stop() async {
         simulator.stop()
-        await central.stop()
+        await central?.stop()
     }
 }

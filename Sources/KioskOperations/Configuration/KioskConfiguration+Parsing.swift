@@ -44,7 +44,7 @@ extension KioskConfiguration {
 
     private mutating func read(_ root: ConfigurationReader) throws(DataFileError) {
         try root.refuseUnknownKeys(allowed: ["region", "demo", "data_directory", "terminal", "central", "devices",
-                                             "timeouts", "status", "heartbeat", "speech"])
+                                             "timeouts", "status", "heartbeat", "speech", "demo_world"])
         if let value = try root.string("region") {
             guard Self.isIdentifier(value) else {
                 throw root.fail("region", expected: "a region profile id (lowercase letters, digits, '-')", found: "\"\(value)\"")
@@ -61,6 +61,15 @@ extension KioskConfiguration {
         if let section = try root.section("heartbeat") {
             try section.refuseUnknownKeys(allowed: ["interval_seconds"])
             heartbeat.interval = try section.seconds("interval_seconds", in: 5...3600) ?? heartbeat.interval
+        }
+        if let section = try root.section("demo_world") {
+            try section.refuseUnknownKeys(allowed: ["central"])
+            if let value = try section.string("central") {
+                guard let choice = DemoWorld.Central(rawValue: value) else {
+                    throw section.fail("central", expected: "\"embedded\" or \"configured\"", found: "\"\(value.prefix(40))\"")
+                }
+                demoWorld.central = choice
+            }
         }
         if let section = try root.section("speech") {
             try section.refuseUnknownKeys(allowed: ["command", "volume"])
@@ -80,6 +89,10 @@ extension KioskConfiguration {
             throw DataFileError(file: file, key: "timeouts.warning_seconds",
                                 expected: "less than timeouts.idle_seconds (\(timeouts.idle.components.seconds))",
                                 found: "\(timeouts.warning.components.seconds)")
+        }
+        if central.pinCA, central.caFile == nil {
+            throw DataFileError(file: file, key: "central.pin_ca", expected: "central.ca_file set: pinning trusts only that file's CA",
+                                found: "pin_ca = true without ca_file")
         }
         if !status.isLoopback, status.tokenFile == nil {
             throw DataFileError(file: file, key: "status.token_file",
@@ -119,7 +132,7 @@ extension KioskConfiguration.Terminal {
 
 extension KioskConfiguration.Central {
     mutating func read(_ section: ConfigurationReader) throws(DataFileError) {
-        try section.refuseUnknownKeys(allowed: ["url", "ca_file", "pin_sha256"])
+        try section.refuseUnknownKeys(allowed: ["url", "ca_file", "pin_ca"])
         if let value = try section.string("url") {
             guard let parsed = URL(string: value), let scheme = parsed.scheme, ["http", "https"].contains(scheme),
                   let host = parsed.host, !host.isEmpty else {
@@ -130,15 +143,7 @@ extension KioskConfiguration.Central {
         if let value = try section.optionalString("ca_file") {
             caFile = try value.map { text throws(DataFileError) in try KioskConfiguration.absolutePath(text, section, "ca_file") }
         }
-        if let value = try section.optionalString("pin_sha256") {
-            if let pin = value {
-                guard pin.count == 64, pin.unicodeScalars.allSatisfy({ $0.properties.isASCIIHexDigit }) else {
-                    throw section.fail("pin_sha256", expected: "64 hexadecimal characters (SHA-256 of the server's public key)",
-                                       found: "\(pin.count) characters")
-                }
-            }
-            pinSHA256 = value?.lowercased()
-        }
+        pinCA = try section.bool("pin_ca") ?? pinCA
     }
 }
 

@@ -21,7 +21,7 @@ extension KioskConfiguration {
         [central]
         url = \(quote(central.url.absoluteString))
         ca_file = \(quote(central.caFile))
-        pin_sha256 = \(quote(central.pinSHA256))
+        pin_ca = \(central.pinCA)
 
         [devices]
         reader = \(quote(devices.reader))
@@ -44,6 +44,9 @@ extension KioskConfiguration {
         [speech]
         command = \(quote(speech.command))
         volume = \(speech.volume)
+
+        [demo_world]
+        central = \(quote(demoWorld.central.rawValue))
 
         """
     }

@@ -17,8 +17,25 @@ public struct KioskConfiguration: Sendable, Equatable {
     public var status = StatusListener()
     public var heartbeat = Heartbeat()
     public var speech = Speech()
+    public var demoWorld = DemoWorld()
 
     public init() {}
+
+    /// What `demo = true` simulates. By default everything, central-sim included; a fleet
+    /// demo (several demo terminals reporting to one central-sim) keeps the simulated devices but
+    /// signs to the `[central]` URL as `[terminal]`.
+    public struct DemoWorld: Sendable, Equatable {
+        public init() {}
+
+        public enum Central: String, Sendable, Equatable {
+            /// A central-sim inside kioskd, with its own terminal key.
+            case embedded
+            /// The `[central]` URL with the `[terminal]` id and key file.
+            case configured
+        }
+
+        public var central = Central.embedded
+    }
 
     public struct Terminal: Sendable, Equatable {
         public init() {}
@@ -35,8 +52,8 @@ public struct KioskConfiguration: Sendable, Equatable {
         public var url = URL(string: "http://127.0.0.1:8480")!
         /// A CA bundle to trust instead of the system's (a province's private CA).
         public var caFile: String?
-        /// SHA-256 of the server certificate's public key (64 hex characters), pinned when set.
-        public var pinSHA256: String?
+        /// Trust only the CA in `caFile` (not the system's authorities as well).
+        public var pinCA = false
     }
 
     public struct Devices: Sendable, Equatable {
