@@ -258,6 +258,9 @@ targets += [
         "ReceiptPrinter", "KioskStore", "CentralService", "CentralSim", "VoiceGuidance", "KioskOperations", "RimePinyin",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        // The technician PIN's slow hash (PBKDF2).
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "CryptoExtras", package: "swift-crypto"),
     ]),
     .executableTarget(name: "kioskd", dependencies: [
         "KioskHost", "KioskDomain", "KioskTime", "TerminalUI", "VoiceGuidance", "KioskOperations",
@@ -265,11 +268,14 @@ targets += [
         .product(name: "Logging", package: "swift-log"),
     ]),
     .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskDomain", "KioskDomainTesting", "KioskTime", "TerminalUI", "TestSupport", "RimePinyin"]),
-    .testTarget(name: "KioskdTests", dependencies: ["KioskTesting", "KioskDomain", "KioskStore", "KioskApp", "KioskHost", "TerminalUI"]),
+    .testTarget(name: "KioskdTests", dependencies: ["KioskTesting", "KioskDomain", "TerminalUI", "KioskApp", "KioskHost", "KioskOperations",
+                                                   "KioskStore", .product(name: "Logging", package: "swift-log")]),
 ]
 products += [.executable(name: "kioskd", targets: ["kioskd"]),
              // For Benchmarks/bench-form-keyboard (the keyboard inside the kiosk's program).
              .library(name: "KioskApp", targets: ["KioskApp"])]
+// `kioskctl diag` runs the host's diagnostics directly when no kioskd runs.
+kioskctlDependencies += ["KioskHost"]
 
 // MARK: - KioskTesting — every module's test rigs in one import, for end-to-end tests and benchmarks
 // A module's own tests import only that module's rigs (<Module>Testing), so they link only what

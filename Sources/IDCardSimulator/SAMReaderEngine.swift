@@ -38,6 +38,8 @@ public final class SAMReaderEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [Slot] = []
     private var answering = true
+    /// Answers line noise instead of frames (a reader with a broken UART or the wrong baud).
+    private var garbage = false
     private var decoder = SAMFrameDecoder.commands()
     private let now: @Sendable () -> Duration
     private var commandCounts: [String: Int] = [:]
@@ -84,6 +86,15 @@ public final class SAMReaderEngine: @unchecked Sendable {
         lock.withLock { answering = on }
     }
 
+    /// A reader that answers every command with bytes that are not a SAM frame (wrong baud rate,
+    /// a damaged cable or UART), or answers properly again.
+    public func setGarbage(_ on: Bool) {
+        lock.withLock { garbage = on }
+    }
+
+    /// What a garbling reader sends: no preamble, so the host's decoder never finds a frame.
+    static let noise: [UInt8] = [0x3F, 0x00, 0xFE, 0x7F, 0x80, 0x13, 0xC0, 0x01, 0xE5, 0x55]
+
     /// How many times each command was answered, keyed by its description.
     public var answeredCommands: [String: Int] { lock.withLock { commandCounts } }
 
@@ -97,6 +108,7 @@ public final class SAMReaderEngine: @unchecked Sendable {
             let before = decoder.rejectedFrames
             let bodies = decoder.feed(bytes)
             guard answering else { return [] }
+            if garbage, !bodies.isEmpty { return bodies.map { _ in Reply(frame: Self.noise, processing: delays.control) } }
             var replies: [Reply] = []
             if decoder.rejectedFrames > before {
                 replies.append(Reply(frame: SAMResponse(status: .checksumError).frame, processing: delays.control))

@@ -48,6 +48,16 @@ public struct PhotoDesk: Sendable {
         let lines = report.checks.map { PhotoVerdict.Line(passed: $0.status != .fail, text: $0.message) }
         let accepted = report.verdict == .accepted
         let fixable = !accepted && report.failures.allSatisfy(\.code.isFixable)
-        return PhotoVerdict(accepted: accepted, fixable: fixable, lines: lines, bytes: accepted ? Data(bytes) : nil)
+        return PhotoVerdict(accepted: accepted, fixable: fixable, lines: lines, bytes: accepted ? Data(bytes) : nil,
+                            preview: Self.preview(bytes))
+    }
+
+    /// A thumbnail of at most 48×64 pixels for the screen's half-block preview.
+    static func preview(_ bytes: [UInt8]) -> PhotoPreview? {
+        guard let image = try? TurboJPEG.decodeRGB(bytes) else { return nil }
+        let scale = min(48.0 / Double(image.width), 64.0 / Double(image.height), 1)
+        let width = max(1, Int(Double(image.width) * scale)), height = max(1, Int(Double(image.height) * scale))
+        let small = image.resized(width: width, height: height)
+        return PhotoPreview(width: small.width, height: small.height, pixels: small.pixels)
     }
 }

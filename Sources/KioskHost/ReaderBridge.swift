@@ -8,11 +8,13 @@ import KioskDomain
 /// the reader is reported whenever it happens (the take-card screen waits for it). The reader
 /// itself runs all the time so its state is known for the home banner.
 public actor ReaderBridge {
-    private let reader: CardReader
+    let reader: CardReader
     private var armed: (@Sendable (KioskEvent) -> Void)?
     private var always: (@Sendable (KioskEvent) -> Void)?
     private var task: Task<Void, Never>?
     private var follow: Task<Void, Never>?
+    /// A diagnostics run waiting for the next card (`ReaderBridge+Diagnostics.swift`).
+    var diagnosticWaiter: CheckedContinuation<DiagnosticRead?, Never>?
 
     public init(reader: CardReader) { self.reader = reader }
 
@@ -43,6 +45,10 @@ public actor ReaderBridge {
             armed?(.cardRejected("读卡器暂时无法使用，请手工输入身份证号码"))
         case .cardRemoved:
             always?(.cardRemoved)
+        case .readFailed(let failure) where diagnosticWaiter != nil:
+            finishDiagnosticRead(.failed(failure))
+        case .cardRead(let reading) where diagnosticWaiter != nil:
+            finishDiagnosticRead(.read(reading))
         case .readFailed(let failure):
             armed?(.cardRejected(failure.chineseMessage + "，请重新放置身份证"))
         case .cardRead(let reading):

@@ -26,6 +26,8 @@ struct KioskCtl: AsyncParsableCommand {
             // MARK: operations
             StatusCommand.self,
             FleetCommand.self,
+            DiagCommand.self,
+            TechnicianCommand.self,
         ]
     )
 

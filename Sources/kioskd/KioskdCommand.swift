@@ -58,7 +58,21 @@ struct KioskdCommand: AsyncParsableCommand {
     @Option(help: "Where the JSON-lines event log goes: a file, - for stdout, or none (default: the journal, else <data>/events.jsonl).")
     var eventLog: String?
 
+    @Option(name: .customLong("fault"), help: ArgumentHelp(
+        "Demo only: simulate a fault (\(DemoFault.allCases.map(\.rawValue).joined(separator: ", "))); repeat or separate with commas.",
+        valueName: "fault"))
+    var faults: [String] = []
+
     func run() async throws {
+        let demoFaults: Set<DemoFault>
+        do {
+            demoFaults = try DemoFault.parseList(faults.joined(separator: ","))
+        } catch {
+            fail("\(error)")
+        }
+        if !demoFaults.isEmpty && !demo {
+            fail("--fault simulates a fault of the demo's devices: use it with --demo")
+        }
         let assetDirectory: AssetDirectory
         do {
             assetDirectory = try AssetDirectory.locate(explicit: assets)
@@ -116,8 +130,11 @@ struct KioskdCommand: AsyncParsableCommand {
                                                      dataDirectory: dataDirectory.path, log: events))
             let (daemon, world) = try await DemoAssembly.make(options, assets: assetDirectory, clock: clock, status: feed,
                                                               onPreflight: lifecycle.preflightReporter(board: feed.board), logger: logger)
+            for fault in demoFaults.sorted(by: { $0.rawValue < $1.rawValue }) { await world.inject(fault) }
+            let diagnostics = try DemoAssembly.diagnostics(daemon: daemon, demo: world, assets: assetDirectory, board: feed.board, clock: clock)
             let exit = try await runLifecycle(lifecycle, .init(daemon: daemon, feed: feed, central: try world.client(clock: clock),
-                                                              dataDirectory: dataDirectory, specification: specification), events)
+                                                              dataDirectory: dataDirectory, specification: specification,
+                                                              diagnostics: diagnostics), events)
             await world.stop()
             Swift.print("""
                 kioskd --demo 已结束（\(exit)）。
@@ -133,8 +150,11 @@ struct KioskdCommand: AsyncParsableCommand {
             let (daemon, world) = try await HallAssembly.make(configuration: configuration, hall: configuration.terminal.id,
                                                               assets: assetDirectory, clock: clock, voice: voice, status: feed, pinyin: pinyin,
                                                               onPreflight: lifecycle.preflightReporter(board: feed.board), logger: logger)
+            let diagnostics = HallAssembly.diagnostics(daemon: daemon, world: world, configuration: configuration,
+                                                       assets: assetDirectory, board: feed.board, clock: clock)
             _ = try await runLifecycle(lifecycle, .init(daemon: daemon, feed: feed, central: world.central,
-                                                       dataDirectory: dataDirectory, specification: specification), events)
+                                                       dataDirectory: dataDirectory, specification: specification,
+                                                       diagnostics: diagnostics), events)
         }
     }
 

@@ -30,7 +30,7 @@ import Testing
 
         func preflight(at date: Date = Self.chinaTime(2026, 12, 7), reserve: Int64 = 1 << 20) -> Preflight {
             Preflight(dataDirectory: directory, store: store, calendar: calendar, clock: ManualClock(start: date),
-                      reserveBytes: reserve, secretFiles: [("store key", keyPath)])
+                      reserveBytes: { reserve }, secretFiles: [("store key", keyPath)])
         }
     }
 

@@ -34,7 +34,10 @@ struct WidgetSnapshotTests {
         #expect(rows[4] == "4       5       6")
         #expect(rows[7] == "7       8       9")
         #expect(rows[10] == "X       0     删除")
-        #expect(rows[0].isEmpty && rows[2].isEmpty)
+        #expect(rows[0].isEmpty)
+        // Touching rows of keys are kept apart by a one-eighth line along each key's foot.
+        #expect(rows[2].contains("▁▁▁▁▁▁▁") && rows[2].allSatisfy { $0 == "▁" || $0 == " " })
+        #expect(rows[11].isEmpty)
 
         #expect(frame.hitRegions.count == 12)
         #expect(frame.hitRegion(at: Point(x: 2, y: 10))?.message == .key(.x))

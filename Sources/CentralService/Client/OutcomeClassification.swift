@@ -67,11 +67,16 @@ extension CentralClient {
     static func retryAfter(_ value: String?) -> TimeInterval? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         if let seconds = TimeInterval(value), seconds >= 0 { return min(seconds, 3600) }
+        guard let date = httpDate(value) else { return nil }
+        return min(max(0, date.timeIntervalSinceNow), 3600)
+    }
+
+    /// RFC 9110's IMF-fixdate (`Sun, 06 Dec 2026 02:10:03 GMT`), as in `Date` and `Retry-After`.
+    public static func httpDate(_ text: String) -> Date? {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: value) else { return nil }
-        return min(max(0, date.timeIntervalSinceNow), 3600)
+        return formatter.date(from: text.trimmingCharacters(in: .whitespaces))
     }
 }

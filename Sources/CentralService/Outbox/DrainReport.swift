@@ -9,6 +9,9 @@ public struct DrainAlert: Sendable, Equatable, Codable {
         /// Refused by the central service (422/409/400); out of the queue (the store's `dead`
         /// state) until `outbox retry`.
         case dead
+        /// The terminal itself was refused (`TerminalFault`): the whole queue is held; the
+        /// case named is the one that showed it.
+        case terminalFault = "terminal_fault"
     }
 
     public var kind: Kind
@@ -65,8 +68,12 @@ public struct OutboxStatus: Sendable, Equatable, Codable {
     /// When the drainer will try the service again after it was unavailable, if paused.
     public var pausedUntil: Date?
     public var lastError: String?
+    /// The terminal-wide fault holding the queue, if any (diagnostics name it with its remedy).
+    public var terminalFault: TerminalFault?
 
-    public init(pending: Int, oldestPendingSeconds: Int?, failing: Int, dead: Int, pausedUntil: Date?, lastError: String?) {
+    public init(pending: Int, oldestPendingSeconds: Int?, failing: Int, dead: Int, pausedUntil: Date?, lastError: String?,
+                terminalFault: TerminalFault? = nil) {
+        self.terminalFault = terminalFault
         self.pending = pending
         self.oldestPendingSeconds = oldestPendingSeconds
         self.failing = failing

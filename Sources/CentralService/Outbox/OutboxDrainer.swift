@@ -22,6 +22,10 @@ extension CentralClient: CaseSubmitter {}
 ///   raised. A refused case (422/409) leaves the queue until a technician retries it.
 /// - When the service as a whole is unavailable (connection refused, 503, signature refused),
 ///   the pass stops and the drainer waits, instead of counting a failure against every case.
+/// - A refusal of the terminal itself (`TerminalFault`: its key or id refused by the identity
+///   check before the queue runs, a `403 wrong_terminal` on a case, queued cases filed under
+///   another terminal id) holds the whole queue and raises one alert, instead of dead-lettering
+///   every case one by one (see `OutboxDrainer+TerminalFault.swift`).
 public actor OutboxDrainer {
     public struct Configuration: Sendable {
         /// Entries taken per pass.
@@ -35,6 +39,8 @@ public actor OutboxDrainer {
         /// oldest first; more pipelines a backlog (still started oldest first), and a server that
         /// commits in groups (central-sim does) stores several with one durable commit.
         public var maxInFlight: Int
+        /// How long the queue is held after a terminal fault before the terminal is checked again.
+        public var terminalFaultPause: TimeInterval = 300
 
         public init(batchSize: Int = 50, backoff: BackoffPolicy = BackoffPolicy(), alertAfterAttempts: Int = 5,
                     idlePoll: TimeInterval = 2, maxInFlight: Int = 1) {
@@ -46,16 +52,20 @@ public actor OutboxDrainer {
         }
     }
 
-    private let store: any OutboxStore
-    private let submitter: any CaseSubmitter
-    private let configuration: Configuration
-    private let clock: any KioskClock
+    let store: any OutboxStore
+    let submitter: any CaseSubmitter
+    let configuration: Configuration
+    let clock: any KioskClock
     private let onAlert: @Sendable (DrainAlert) -> Void
-    private let logger: Logger
+    let logger: Logger
     private var random: SeededRandom
     private var serviceFailures = 0
-    private var pausedUntil: Date?
-    private var lastError: String?
+    var pausedUntil: Date?
+    var lastError: String?
+    /// The fault holding the whole queue, until the terminal is accepted again.
+    var terminalFault: TerminalFault?
+    /// Whether the service accepted the terminal's id and key since this drainer started.
+    var identityConfirmed = false
 
     public init(store: any OutboxStore, submitter: any CaseSubmitter, configuration: Configuration = Configuration(),
                 seed: UInt64 = UInt64.random(in: .min ... .max),
@@ -71,7 +81,7 @@ public actor OutboxDrainer {
         self.onAlert = onAlert
     }
 
-    private func now() -> Date { clock.wallTime }
+    func now() -> Date { clock.wallTime }
 
     /// The queue for the status API: pending count, oldest age, failures, pause.
     public func status() async throws -> OutboxStatus {
@@ -79,7 +89,8 @@ public actor OutboxDrainer {
         let stats = try await store.outboxStats(now: at)
         return OutboxStatus(pending: stats.pending, oldestPendingSeconds: stats.oldestPendingAge.map { Int($0) },
                             failing: stats.failing, dead: stats.dead,
-                            pausedUntil: pausedUntil.flatMap { $0 > at ? $0 : nil }, lastError: lastError)
+                            pausedUntil: pausedUntil.flatMap { $0 > at ? $0 : nil }, lastError: lastError,
+                            terminalFault: terminalFault)
     }
 
     /// What a child task of a pass finished.
@@ -108,6 +119,10 @@ public actor OutboxDrainer {
         if let pausedUntil, pausedUntil > now() { return report }
         let due = try await store.dueOutbox(now: now(), limit: configuration.batchSize)
         guard !due.isEmpty else { return report }
+        if let fault = await checkIdentity() {
+            holdQueue(fault, entry: due[0], report: &report)
+            return report
+        }
         let store = self.store
         let submitter = self.submitter
         let limit = configuration.maxInFlight
@@ -160,7 +175,13 @@ public actor OutboxDrainer {
                 case .loaded(let result):
                     loading = false
                     switch result {
-                    case .success(let cases): if !stopped { ready += cases }
+                    case .success(let cases):
+                        if !stopped, let (fault, caseID) = foreignCases(cases) {
+                            holdQueue(fault, entry: due.first { $0.caseID == caseID } ?? due[0], report: &report)
+                            (stopped, ready) = (true, [])
+                        } else if !stopped {
+                            ready += cases
+                        }
                     case .failure(let error): (failure, stopped, ready) = (failure ?? error, true, [])
                     }
                 case .recorded(let batch, let error?):
@@ -238,6 +259,13 @@ public actor OutboxDrainer {
             // Never record another case's number against this one: treat it as a broken answer.
             return try await handle(.retryable(reason: "the receipt names another case", retryAfter: nil, scope: .request),
                                     for: entry, personalValues: personalValues, report: &report)
+        case let .refused(status, problem) where Self.refusesTerminal(status: status, problem: problem):
+            let error = clean("HTTP \(status) \(problem.summary)")
+            lastError = error
+            try await store.markAttemptFailed(caseID: entry.caseID, error: error,
+                                              nextAttemptAt: at.addingTimeInterval(configuration.terminalFaultPause), permanent: false)
+            holdQueue(TerminalFault(kind: .wrongTerminal, terminalID: signingTerminalID, detail: error, since: at), entry: entry, report: &report)
+            return .stopPass
         case let .refused(status, problem):
             let error = clean("HTTP \(status) \(problem.summary)")
             try await store.markAttemptFailed(caseID: entry.caseID, error: error, nextAttemptAt: at, permanent: true)
@@ -268,7 +296,7 @@ public actor OutboxDrainer {
         }
     }
 
-    private func raise(_ alert: DrainAlert, into report: inout DrainReport) {
+    func raise(_ alert: DrainAlert, into report: inout DrainReport) {
         report.alerts.append(alert)
         logger.error("outbox alert", metadata: ["kind": "\(alert.kind.rawValue)", "case": "\(alert.localReference)",
                                                 "attempts": "\(alert.attempts)"])

@@ -41,6 +41,7 @@ extension JourneyReducer {
             toggle(code, &state)
         case (.items, .next):
             guard !(state.session?.items.isEmpty ?? true) else { state.session?.message = strings("form.required"); break }
+            dropInapplicableAnswers(&state)
             effects += enter(needsQuestions(state) ? .questions : .form(page: 0), &state)
         case (.questions, .answer(let question, let value)):
             state.session?.answers[question] = value
@@ -50,6 +51,7 @@ extension JourneyReducer {
                 state.session?.message = block.kind == .unanswered ? strings("questions.title") + "：" + block.label : block.message
                 break
             }
+            dropInapplicableAnswers(&state)
             effects += enter(.form(page: 0), &state)
         case (.form, _):
             effects += reduceForm(&state, event)

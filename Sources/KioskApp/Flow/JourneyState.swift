@@ -147,11 +147,14 @@ public struct PhotoVerdict: Sendable, Equatable {
     public var fixable: Bool
     public var lines: [Line]
     public var bytes: Data?
-    public init(accepted: Bool, fixable: Bool, lines: [Line], bytes: Data?) {
+    /// The photo as the screen previews it (nil when it could not be decoded).
+    public var preview: PhotoPreview?
+    public init(accepted: Bool, fixable: Bool, lines: [Line], bytes: Data?, preview: PhotoPreview? = nil) {
         self.accepted = accepted
         self.fixable = fixable
         self.lines = lines
         self.bytes = bytes
+        self.preview = preview
     }
 }
 

@@ -74,8 +74,9 @@ struct ItemsScreen {
         let tag = row.locked ? "【" + chrome.strings("items.mandatory") + "】" : ""
         let face = pressed ? theme.buttonPressed : style
         let inner = rect.inset(dx: 1, dy: 0)
-        frame.text(" \(mark) \(row.title)\(tag)", at: Point(x: rect.x + 1, y: rect.y), style: face.with(.bold), clip: inner)
-        frame.text("   " + row.detail, at: Point(x: rect.x + 1, y: rect.y + 1), style: face, clip: inner)
+        // ☑ ☐ ⓘ are drawn a cell wide over the next one by the kiosk's CJK font: two spaces after.
+        frame.text(" \(mark)  \(row.title)\(tag)", at: Point(x: rect.x + 1, y: rect.y), style: face.with(.bold), clip: inner)
+        frame.text("    " + row.detail, at: Point(x: rect.x + 1, y: rect.y + 1), style: face, clip: inner)
         if !row.displayOnly && !row.locked { frame.addHitRegion(rect, id: "item.\(row.code)", message: .toggleItem(row.code)) }
     }
 }
@@ -109,7 +110,9 @@ struct QuestionsScreen {
             let q = questions[index]
             frame.text(q.label, at: Point(x: body.x, y: y), style: theme.screen.with(.bold), clip: body)
             let count = max(1, q.options.count)
-            let width = min(30, (body.width - (count - 1) * 2) / count)
+            // Wide enough for the longest answer (a truncated answer cannot be chosen knowingly).
+            let longest = q.options.map { DisplayWidth.of($0.label) + 6 }.max() ?? 0
+            let width = min(max(30, longest), (body.width - (count - 1) * 2) / count)
             for (i, option) in q.options.enumerated() {
                 let chosen = answers[q.code] == option.value
                 Button((chosen ? "✔ " : "") + option.label, id: "answer.\(q.code).\(option.value)", message: .answer(question: q.code, value: option.value),

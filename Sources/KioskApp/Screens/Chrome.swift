@@ -50,7 +50,9 @@ struct Chrome {
         var x = 3
         let compact = frame.size.columns < 110
         for (index, key) in Self.stepKeys.enumerated() {
-            let marker = index < current ? "✔" : (index == current ? "●" : "○")
+            // The kiosk's CJK font draws ● and ○ a full cell wide over the following space
+            // (✔ stays narrow): they get a second space so the label does not touch them.
+            let marker = index < current ? "✔" : (index == current ? "● " : "○ ")
             let style = index == current ? theme.title : (index < current ? theme.screen : theme.muted)
             let label = compact && index != current ? "" : " " + strings(key)
             x = frame.text("\(marker)\(label)", at: Point(x: x, y: y), style: style, clip: frame.bounds)
@@ -61,11 +63,12 @@ struct Chrome {
     }
 
     /// The footer: back on the left, the main action on the right, each a large button; a line
-    /// under them for the screen's message.
+    /// under them for the screen's message. One free row above it, so a list's 下一页 never sits
+    /// on top of 下一步 as one block.
     func footer(into frame: inout Frame<KioskEvent>, back: KioskEvent? = .back, backLabel: String? = nil,
                 next: (String, KioskEvent)? = nil, nextEnabled: Bool = true, message: String? = nil) {
         let size = frame.size
-        let y = size.rows - 5
+        let y = size.rows - 4
         let width = max(12, min(28, size.columns / 4))
         if let back {
             Button(backLabel ?? strings("nav.back"), id: "nav.back", message: back, theme: theme)

@@ -44,12 +44,18 @@ struct FormScreen {
             let area = Rect(x: rect.x + (slot % columns) * (width + 2), y: rect.y + (slot / columns) * 3, width: width, height: 3)
             let pressed = frame.isPressed("field.\(field.code)")
             let isEditing = editing == field.code
-            let style = isEditing ? theme.highlight : (pressed ? theme.buttonPressed : (locked ? theme.disabled : theme.panel))
-            frame.box(area, style: style, border: isEditing ? .heavy : .plain, borderStyle: isEditing ? style : theme.panelBorder)
+            // A locked card field is the same white row in quieter ink (its value came from the card).
+            let lockedStyle = Style(foreground: theme.muted.foreground, background: theme.panel.background)
+            let style = isEditing ? theme.highlight : (pressed ? theme.buttonPressed : (locked ? lockedStyle : theme.panel))
+            frame.box(area, style: style, border: isEditing ? .heavy : .plain,
+                      borderStyle: isEditing ? style : Style(foreground: theme.panelBorder.foreground, background: style.background))
             let labelWidth = min(area.width / 2, max(10, DisplayWidth.of(field.label) + 2))
-            frame.text(field.label, at: Point(x: area.x + 2, y: area.y + 1), style: style.with(.bold), clip: Rect(x: area.x + 2, y: area.y, width: labelWidth, height: 3))
+            // A label longer than half the row ends in … and keeps two cells before the value.
+            frame.text(TextLayout.truncate(field.label, width: labelWidth - 2, marker: "…"), at: Point(x: area.x + 2, y: area.y + 1),
+                       style: style.with(.bold), clip: Rect(x: area.x + 2, y: area.y, width: labelWidth, height: 3))
             let shown = value(field.code).map { ScreenMasking.show($0, field: field, kind: entry.kind) } ?? "请填写 ✎"
-            let suffix = locked ? "  🔒" : ""
+            // Words, not a lock emoji: the kiosk's CJK font has no emoji and would draw a box.
+            let suffix = locked ? "  · 已从身份证读取" : ""
             frame.text(shown + suffix, at: Point(x: area.x + 2 + labelWidth, y: area.y + 1), style: value(field.code) == nil ? style.with(.dim) : style,
                        clip: area.inset(dx: 1, dy: 0))
             if !locked { frame.addHitRegion(area, id: "field.\(field.code)", message: .editField(field.code)) }
@@ -76,11 +82,18 @@ struct FieldEditor {
             case .month: "按 年年年年月月 输入，如 202109"
             default: "请用数字键输入"
             }
-            frame.text(hint, at: Point(x: inner.x, y: inner.y), style: theme.panel, clip: inner)
-            let box = Rect(x: inner.x, y: inner.y + 1, width: min(inner.width, 30), height: 3)
+            // The keypad takes the panel's right side at full height (four rows of 3-row keys);
+            // the hint and the number being typed stay on the left, beside it.
+            let keypadWidth = 27
+            let beside = inner.width >= keypadWidth + 24
+            let left = beside ? Rect(x: inner.x, y: inner.y, width: inner.width - keypadWidth - 2, height: inner.height) : inner
+            let y = frame.paragraph(hint, in: left, y: left.y, style: theme.panel)
+            let box = Rect(x: left.x, y: y, width: min(left.width, 30), height: 3)
             frame.box(box, style: theme.field, border: .heavy, borderStyle: theme.field.with(.bold))
             frame.text((session?.draft ?? "") + "▏", at: Point(x: box.x + 2, y: box.y + 1), style: theme.field, clip: box.inset(dx: 1, dy: 0))
-            let keypad = Rect(x: inner.x, y: box.maxY, width: min(inner.width, 30), height: min(12, inner.maxY - box.maxY))
+            let keypad = beside
+                ? Rect(x: inner.maxX - keypadWidth, y: inner.y, width: keypadWidth, height: min(12, inner.height))
+                : Rect(x: inner.x, y: box.maxY, width: min(inner.width, 30), height: min(12, inner.maxY - box.maxY))
             NumericKeypad(id: "keypad", allowsX: entry.kind == .idNumber || entry.kind == .digits, theme: theme) { .keypad($0) }
                 .draw(into: &frame, in: keypad)
         case .choice:

@@ -20,7 +20,7 @@ struct IdentifyScreen {
         if cardHeight >= 7 {
             frame.fill(Rect(x: card.maxX - 9, y: card.y + 2, width: 6, height: cardHeight - 4), style: Style(foreground: Palette.slate, background: Palette.mist))
         }
-        frame.centered("▼ 感应区 ▼", in: body, y: card.maxY, style: theme.muted)
+        frame.centered("━━ 感应区 ━━", in: body, y: card.maxY, style: theme.muted)
         var y = card.maxY + 1
         let status = session?.message ?? s("identify.hint")
         let style = session?.reading == true ? theme.title : theme.screen

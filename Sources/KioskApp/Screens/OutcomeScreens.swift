@@ -18,7 +18,7 @@ struct OutcomeScreen {
         case .failed: "未能保存申请"
         }
         let body = chrome.draw(into: &frame, title: title)
-        let panel = Rect(x: body.x + body.width / 8, y: body.y, width: body.width * 3 / 4, height: min(body.height, 11))
+        let panel = Rect(x: body.x + body.width / 8, y: body.y, width: body.width * 3 / 4, height: min(body.height, 9))
         let style: Style = {
             if case .refused = submission { return theme.error }
             if case .failed = submission { return theme.error }
@@ -52,8 +52,15 @@ struct OutcomeScreen {
         case .printed: s("print.done")
         case .failed(let why): s("print.failed") + "（\(why)）。" + s("print.failed.hint")
         }
+        // The receipt's fate inside the panel, under the number it repeats (no printer emoji: the
+        // kiosk's font has none).
         if let printing {
-            frame.paragraph("🖶 " + printing, in: Rect(x: body.x, y: panel.maxY + 1, width: body.width, height: 3), y: panel.maxY + 1, style: theme.title)
+            let failed = if case .failed = session?.printing ?? .notStarted { true } else { false }
+            let mark = session?.printing == .printed ? "✔ " : (failed ? "✘ " : "")
+            let line = Rect(x: inner.x, y: max(y + 1, inner.y + 4), width: inner.width, height: max(0, inner.maxY - max(y + 1, inner.y + 4)))
+            for (offset, text) in TextLayout.wrap(mark + printing, width: inner.width).prefix(max(1, line.height)).enumerated() {
+                frame.centered(text, in: inner, y: line.y + offset, style: failed && style == theme.panel ? style.with(.bold) : style)
+            }
         }
         let done = submission != .sending && session?.printing != .printing
         chrome.footer(into: &frame, back: nil, next: (s("step.done"), .next), nextEnabled: done)
@@ -82,7 +89,7 @@ struct TakeCardScreen {
         let body = chrome.draw(into: &frame, title: printed ? s("takeCard.receipt") : s("takeCard.title"))
         let box = Rect(x: body.x + body.width / 4, y: body.y + 1, width: body.width / 2, height: min(7, body.height))
         frame.box(box, style: theme.highlight, border: .heavy)
-        frame.centered("▲ " + (printed ? s("takeCard.receipt") : s("takeCard.title")) + " ▲", in: box, y: box.y + box.height / 2, style: theme.highlight)
+        frame.centered(printed ? s("takeCard.receipt") : s("takeCard.title"), in: box, y: box.y + box.height / 2, style: theme.highlight)
         chrome.footer(into: &frame, back: nil, next: (s("nav.home"), .home))
     }
 }

@@ -21,6 +21,12 @@ struct PhotoScreen {
                    kind: photo.chosen == file ? .primary : .normal, theme: theme)
                 .draw(into: &frame, in: Rect(x: list.x, y: list.y + index * 4, width: list.width, height: 3))
         }
+        // The chosen photo under the file list, in colour half-blocks.
+        let listed = min(photo.files.count, max(0, list.height / 4))
+        let previewArea = Rect(x: list.x, y: list.y + listed * 4, width: list.width, height: list.maxY - list.y - listed * 4)
+        if let preview = photo.report?.preview, previewArea.height >= 4 {
+            HalfBlockImage(width: preview.width, height: preview.height, pixels: preview.pixels).draw(into: &frame, in: previewArea)
+        }
         let panel = Rect(x: list.maxX + 2, y: body.y, width: body.maxX - list.maxX - 2, height: body.height)
         frame.panel(panel, title: "照片检查", theme: theme)
         var y = panel.y + 1

@@ -43,23 +43,34 @@ struct ReviewScreen {
         let leftWidth = body.width >= 100 ? body.width / 2 - 1 : body.width
         let left = Rect(x: body.x, y: body.y, width: leftWidth, height: body.height - 4)
         frame.panel(left, title: "办理事项（\(plan.items.count) 项）· 办结时限 \(plan.overallLimit.chinese)", theme: theme)
-        var y = left.y + 1
-        for item in plan.items where y < left.maxY - 1 {
+        // One row an item: its name, and its due date set flush right (a date is never cut);
+        // the department is on the receipt. What does not fit is counted, not dropped silently.
+        let inner = left.inset(dx: 2, dy: 1)
+        let rows = max(0, inner.height)
+        let shown = plan.items.count <= rows ? plan.items.count : max(0, rows - 1)
+        for (offset, item) in plan.items.prefix(shown).enumerated() {
+            let y = inner.y + offset
             let due = item.due.chinese(names: names)
-            let nameWidth = min(26, left.width / 2)
-            frame.text("✔ " + TextLayout.truncate(item.name, width: nameWidth - 3, marker: "…"), at: Point(x: left.x + 2, y: y),
-                       style: theme.panel.with(.bold), clip: left.inset(dx: 1, dy: 0))
-            frame.text("\(item.departmentName) · \(due)", at: Point(x: left.x + 3 + nameWidth, y: y), style: theme.panel, clip: left.inset(dx: 1, dy: 0))
-            y += 1
+            let dueWidth = min(DisplayWidth.of(due), inner.width / 2)
+            frame.text(TextLayout.truncate(due, width: dueWidth, marker: "…"), at: Point(x: inner.maxX - dueWidth, y: y), style: theme.panel, clip: inner)
+            frame.text("✔ " + TextLayout.truncate(item.name, width: inner.width - dueWidth - 4, marker: "…"), at: Point(x: inner.x, y: y),
+                       style: theme.panel.with(.bold), clip: inner)
+        }
+        if shown < plan.items.count {
+            frame.text("（另有 \(plan.items.count - shown) 项，均列在回执上）", at: Point(x: inner.x, y: inner.y + shown), style: theme.panel, clip: inner)
         }
         if body.width >= 100 {
             let right = Rect(x: body.x + leftWidth + 2, y: body.y, width: body.width - leftWidth - 2, height: body.height - 4)
             frame.panel(right, title: "填写信息", theme: theme)
-            var ry = right.y + 1
-            for field in plan.fields where ry < right.maxY - 1 {
+            let fieldsArea = right.inset(dx: 2, dy: 1)
+            let fits = plan.fields.count <= fieldsArea.height ? plan.fields.count : max(0, fieldsArea.height - 1)
+            for (offset, field) in plan.fields.prefix(fits).enumerated() {
                 let shown = value(field.code).map { ScreenMasking.show($0, field: field, kind: chrome.context.fields.entry(for: field.code).kind) } ?? "—"
-                frame.text("\(field.label)：\(shown)", at: Point(x: right.x + 2, y: ry), style: theme.panel, clip: right.inset(dx: 1, dy: 0))
-                ry += 1
+                frame.text(TextLayout.truncate("\(field.label)：\(shown)", width: fieldsArea.width, marker: "…"),
+                           at: Point(x: fieldsArea.x, y: fieldsArea.y + offset), style: theme.panel, clip: fieldsArea)
+            }
+            if fits < plan.fields.count {
+                frame.text("（另有 \(plan.fields.count - fits) 项，可返回逐页核对）", at: Point(x: fieldsArea.x, y: fieldsArea.y + fits), style: theme.panel, clip: fieldsArea)
             }
         }
         frame.paragraph(s("review.commit"), in: Rect(x: body.x, y: body.maxY - 3, width: body.width, height: 3), y: body.maxY - 3, style: theme.screen.with(.bold))

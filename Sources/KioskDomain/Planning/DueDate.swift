@@ -11,6 +11,9 @@ public enum DueDate: Sendable, Equatable, Codable, CustomStringConvertible {
     case afterEvent(days: Int, event: String)
     /// The date falls in a year without a published holiday schedule.
     case calendarUnknown(year: Int)
+    /// The date falls in a year whose schedule was published (the year has begun) but is not in
+    /// the kiosk's calendar assets: "尚未公布" would be false, so the wording says it is not loaded.
+    case calendarNotLoaded(year: Int)
 
     public var date: CivilDate? { if case let .on(d) = self { d } else { nil } }
 
@@ -21,6 +24,7 @@ public enum DueDate: Sendable, Equatable, Codable, CustomStringConvertible {
         case let .waiting(days, after): "\(days) working days after \(after.joined(separator: ", "))"
         case let .afterEvent(days, event): "\(days) working days after event \(event)"
         case let .calendarUnknown(year): "calendar unknown (\(year))"
+        case let .calendarNotLoaded(year): "calendar not loaded (\(year))"
         }
     }
 
@@ -33,6 +37,7 @@ public enum DueDate: Sendable, Equatable, Codable, CustomStringConvertible {
             after.map { names[$0] ?? $0 }.joined(separator: "、") + "办结后" + (days == 0 ? "即时办结" : "\(days)个工作日内")
         case let .afterEvent(days, event): event + (days == 0 ? "即时办结" : "\(days)个工作日内")
         case let .calendarUnknown(year): "\(year)年节假日安排尚未公布，以部门通知为准"
+        case let .calendarNotLoaded(year): "本机未载入\(year)年节假日安排，以部门通知为准"
         }
     }
 
@@ -43,7 +48,7 @@ public enum DueDate: Sendable, Equatable, Codable, CustomStringConvertible {
         case .on: 0
         case .waiting, .afterEvent: 1
         case .perDepartment: 2
-        case .calendarUnknown: 3
+        case .calendarUnknown, .calendarNotLoaded: 3
         }
     }
 
@@ -57,9 +62,10 @@ public enum DueDate: Sendable, Equatable, Codable, CustomStringConvertible {
         case "waiting": self = .waiting(days: try c.decode(Int.self, forKey: .days), after: try c.decode([String].self, forKey: .after))
         case "afterEvent": self = .afterEvent(days: try c.decode(Int.self, forKey: .days), event: try c.decode(String.self, forKey: .event))
         case "calendarUnknown": self = .calendarUnknown(year: try c.decode(Int.self, forKey: .year))
+        case "calendarNotLoaded": self = .calendarNotLoaded(year: try c.decode(Int.self, forKey: .year))
         case let other:
             throw DecodingError.dataCorruptedError(forKey: .state, in: c,
-                                                   debugDescription: "one of date, perDepartment, waiting, afterEvent, calendarUnknown (found \(other))")
+                                                   debugDescription: "one of date, perDepartment, waiting, afterEvent, calendarUnknown, calendarNotLoaded (found \(other))")
         }
     }
 
@@ -81,6 +87,9 @@ public enum DueDate: Sendable, Equatable, Codable, CustomStringConvertible {
             try c.encode(event, forKey: .event)
         case let .calendarUnknown(year):
             try c.encode("calendarUnknown", forKey: .state)
+            try c.encode(year, forKey: .year)
+        case let .calendarNotLoaded(year):
+            try c.encode("calendarNotLoaded", forKey: .state)
             try c.encode(year, forKey: .year)
         }
     }

@@ -1,6 +1,9 @@
 /// The plan as a technician (or the veteran, on a screen) reads it: items in order with department
 /// and due date, what blocks, the one set of materials, the one form grouped by section.
 extension Plan {
+    /// What a blocked plan says instead of a due date.
+    static let blockedDue = "处理完上述问题后确定"
+
     public func chineseText() -> String {
         let names = itemNames
         var lines: [String] = []
@@ -26,7 +29,8 @@ extension Plan {
             let mark = item.addedAsMandatory ? "（必办，已自动加入）" : (item.mandatory ? "（必办）" : "")
             lines.append("  \(i + 1). \(item.name)\(mark)")
             lines.append("     \(item.departmentName) · \(item.channel.chinese) · 时限 \(item.limit.chinese)")
-            var due = "     办结：\(item.due.chinese(names: names))"
+            // A blocked plan promises no date: its items and order may still change.
+            var due = "     办结：" + (isReady ? item.due.chinese(names: names) : Self.blockedDue)
             if !item.after.isEmpty { due += "（在\(item.after.map { names[$0] ?? $0 }.joined(separator: "、"))之后）" }
             lines.append(due)
             // The seed's remark on how the item is done (需本人到现场…) is what saves a second trip.
@@ -34,7 +38,7 @@ extension Plan {
         }
         for item in skipped { lines.append("  — \(item.name)：不需办理（\(item.reason)）") }
         for item in displayOnly { lines.append("  — \(item.name)：仅展示（\(item.reason)）") }
-        lines.append("总办结时限：\(overallLimit.chinese)，预计 \(overallDue.chinese(names: names))")
+        lines.append("总办结时限：\(overallLimit.chinese)，" + (isReady ? "预计 \(overallDue.chinese(names: names))" : Self.blockedDue))
 
         lines.append("")
         lines.append("一套材料（请携带以下材料到窗口）：")

@@ -24,6 +24,8 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownRegion(String, known: [String])
     case unknownCategory(String, region: String, known: [String])
     case unknownItem(String, known: [String])
+    /// The same item twice in one selection: a caller's mistake that would file it twice.
+    case duplicateItem(String)
     /// The item exists in the region but this category may not choose it (Sichuan's guides).
     case itemNotOffered(item: String, itemName: String, category: String, categoryName: String)
     case unknownQuestion(String, known: [String])
@@ -35,6 +37,7 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unknownRegion(r, known): "unknown region \"\(r)\" (known: \(known.joined(separator: ", ")))"
         case let .unknownCategory(c, region, known): "unknown category \"\(c)\" for \(region) (known: \(known.joined(separator: ", ")))"
         case let .unknownItem(i, known): "unknown item \"\(i)\" (known: \(known.joined(separator: ", ")))"
+        case let .duplicateItem(i): "item \"\(i)\" is selected more than once"
         case let .itemNotOffered(item, _, category, _): "item \(item) is not offered to category \(category)"
         case let .unknownQuestion(q, known): "unknown question \"\(q)\" (this region asks: \(known.isEmpty ? "nothing" : known.joined(separator: ", ")))"
         case let .invalidAnswer(q, v, accepted): "answer \"\(v)\" to \(q): expected one of \(accepted.joined(separator: ", "))"
@@ -53,6 +56,7 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unknownRegion(r, _): "未知地区：\(r)"
         case let .unknownCategory(c, _, _): "本地区不受理该退役类型：\(c)"
         case let .unknownItem(i, _): "本地区无此事项：\(i)"
+        case let .duplicateItem(i): "事项重复选择：\(i)"
         case let .itemNotOffered(_, itemName, _, categoryName): "\(categoryName)不可选择“\(itemName)”"
         case let .unknownQuestion(q, _): "本地区无此问题：\(q)"
         case let .invalidAnswer(q, v, accepted): "“\(q)”的回答“\(v)”无效，可选：\(accepted.joined(separator: "、"))"

@@ -29,14 +29,14 @@ extension Planner {
     }
 
     func schedule(_ ordered: [ServiceItem], profile: RegionProfile, filing: CivilDate) -> Schedule {
-        let overall = due(after: .on(filing), limit: profile.overallLimit, overall: .perDepartment)
+        let overall = due(after: .on(filing), limit: profile.overallLimit, overall: .perDepartment, filing: filing)
         var dues: [String: DueDate] = [:]
         var planned: [PlannedItem] = []
         let codes = Set(ordered.map(\.code))
         for item in ordered {
             let predecessors = item.after.filter(codes.contains)
             let starts = start(after: predecessors, dues: dues, filing: filing)
-            let itemDue = due(after: starts, limit: item.limit, overall: overall)
+            let itemDue = due(after: starts, limit: item.limit, overall: overall, filing: filing)
             dues[item.code] = itemDue
             planned.append(PlannedItem(
                 code: item.code, name: item.name, department: item.department,
@@ -71,7 +71,7 @@ extension Planner {
         for (due, code) in zip(dues, codes) {
             switch due {
             case let .on(date): latest = max(latest ?? date, date)
-            case .calendarUnknown:
+            case .calendarUnknown, .calendarNotLoaded:
                 if (worst?.severity ?? 0) < due.severity { worst = due }
             case .perDepartment, .waiting, .afterEvent: unknown.append(code)
             }
@@ -81,15 +81,16 @@ extension Planner {
         return latest.map { .on($0) } ?? .perDepartment
     }
 
-    /// The due date of a limit that starts at `start`.
-    private func due(after start: DueDate, limit: TimeLimit, overall: DueDate) -> DueDate {
+    /// The due date of a limit that starts at `start`. A missing year up to the filing year was
+    /// published before it began (the kiosk merely lacks it); a later one may not be out yet.
+    private func due(after start: DueDate, limit: TimeLimit, overall: DueDate, filing: CivilDate) -> DueDate {
         switch limit.kind {
         case .perDepartment: return .perDepartment
         case .overall: return overall
         case .workingDays, .instant:
             let days = limit.kind == .instant ? 0 : (limit.days ?? 0)
             if limit.startsOnEvent, let event = limit.startsWhen {
-                if case .calendarUnknown = start { return start }
+                if start.severity == DueDate.calendarUnknown(year: 0).severity { return start }
                 return .afterEvent(days: days, event: event)
             }
             switch start {
@@ -100,10 +101,10 @@ extension Planner {
                         : try calendar.adding(workingDays: days, to: date))
                 } catch {
                     guard case let .unknownYear(year, _) = error else { return .perDepartment }
-                    return .calendarUnknown(year: year)
+                    return year <= filing.year ? .calendarNotLoaded(year: year) : .calendarUnknown(year: year)
                 }
             case let .waiting(_, after): return .waiting(days: days, after: after)
-            case .perDepartment, .calendarUnknown, .afterEvent: return start
+            case .perDepartment, .calendarUnknown, .calendarNotLoaded, .afterEvent: return start
             }
         }
     }

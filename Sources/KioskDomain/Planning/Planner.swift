@@ -20,7 +20,9 @@ public struct Planner: Sendable {
         }
         try checkAnswers(request.answers, profile)
         let offered = profile.items(for: category)
+        var selected: Set<String> = []
         for code in request.items {
+            guard selected.insert(code).inserted else { throw .duplicateItem(code) }
             guard let item = profile.item(code) else { throw .unknownItem(code, known: offered.map(\.code)) }
             guard offered.contains(where: { $0.code == code }) else {
                 throw .itemNotOffered(item: code, itemName: item.name, category: category.code, categoryName: category.name)
@@ -33,6 +35,7 @@ public struct Planner: Sendable {
         var included: [ServiceItem] = []
         var skipped: [ListedItem] = []
         for item in offered where !item.isDisplayOnly && (item.mandatory || request.items.contains(item.code)) {
+            blocking.consult(item.when)
             switch item.when.evaluate(answers) {
             case .holds: included.append(item)
             case .fails: skipped.append(ListedItem(code: item.code, name: item.name, reason: item.skippedBecause ?? ""))
@@ -48,6 +51,7 @@ public struct Planner: Sendable {
         for prerequisite in profile.prerequisites {
             let gated = prerequisite.items.filter(includedCodes.contains)
             guard prerequisite.items.isEmpty || !gated.isEmpty else { continue }
+            blocking.consult(Condition([prerequisite.question: prerequisite.accepted]))
             if let answer = answers[prerequisite.question] {
                 if !prerequisite.accepted.contains(answer) { blocking.unmet(prerequisite, items: gated) }
             } else {
@@ -66,13 +70,16 @@ public struct Planner: Sendable {
         let fields = formFields(ordered, profile: profile, answers: answers, blocking: &blocking)
         var fees: [PlanFee] = []
         for fee in profile.fees where includedCodes.contains(fee.item) {
+            blocking.consult(fee.when)
             switch fee.when.evaluate(answers) {
             case .holds: fees.append(PlanFee(item: fee.item, label: fee.label, yuan: fee.yuan, basis: fee.basis))
             case .fails: break
             case let .unanswered(questions): blocking.ask(questions, for: fee.item)
             }
         }
-        let worded = answers.keys.sorted().compactMap { key -> Plan.Answer? in
+        // 情形 lists only the answers a rule of this plan read: an answer to a question that does
+        // not apply to the chosen items (or to the other answers) is neither shown nor kept.
+        let worded = answers.keys.sorted().filter(blocking.consulted.contains).compactMap { key -> Plan.Answer? in
             guard let q = profile.question(key), let v = answers[key], let o = q.option(v) else { return nil }
             return Plan.Answer(question: key, questionLabel: q.label, value: v, label: o.label)
         }
@@ -107,6 +114,7 @@ public struct Planner: Sendable {
                                blocking: inout BlockingCollector) -> [MaterialLine] {
         var lines: [MaterialLine] = []
         func add(_ use: MaterialUse, item: String?) {
+            blocking.consult(use.when)
             switch use.when.evaluate(answers) {
             case .holds: break
             case .fails: return
@@ -142,6 +150,7 @@ public struct Planner: Sendable {
         var departments: [String: Set<String>] = [:]
         var users: [String: [String]] = [:]
         func add(_ use: FieldUse, item: ServiceItem?) {
+            blocking.consult(use.when)
             switch use.when.evaluate(answers) {
             case .holds: break
             case .fails: return
@@ -172,8 +181,14 @@ public struct Planner: Sendable {
 struct BlockingCollector {
     let profile: RegionProfile
     private(set) var questions: [BlockingQuestion] = []
+    /// Every question a rule of the plan read (answered or not): the answers that apply.
+    private(set) var consulted: Set<String> = []
 
     init(profile: RegionProfile) { self.profile = profile }
+
+    mutating func consult(_ condition: Condition?) {
+        if let condition { consulted.formUnion(condition.questions) }
+    }
 
     mutating func ask(_ codes: [String], for item: String?) {
         for code in codes {

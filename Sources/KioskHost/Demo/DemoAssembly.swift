@@ -43,10 +43,9 @@ public enum DemoAssembly {
         let client = try demo.client(clock: clock)
         let drainer = OutboxDrainer(store: store, submitter: client, clock: clock, logger: logger)
         let receipts = try ReceiptService(model: .standard80mm, submitter: JobSubmitter(queue: demo.printer, clock: clock), assets: assets)
-        let path = demo.simulator.devicePath
         var readerConfiguration = CardReader.Configuration()
         readerConfiguration.pollInterval = .milliseconds(300)
-        let reader = CardReader(connector: { () throws(TransportError) -> any SAMTransport in try SerialPort(path: path) },
+        let reader = CardReader(connector: { () throws(TransportError) -> any SAMTransport in try SerialPort(path: demo.readerDevicePath) },
                                 verifier: CardVerifier(divisions: context.divisions), configuration: readerConfiguration, clock: clock)
         let checker = try PhotoCheckSetup.checker(region: region, assets: assets.root.path)
         let receiptsFolder = demo.receipts
@@ -60,7 +59,7 @@ public enum DemoAssembly {
             }, voice: options.voice)
         // The demo folder is temporary: no disk reserve (a laptop's /tmp may be small).
         let preflight = Preflight(dataDirectory: demo.directory, store: store, calendar: context.planner.calendar, clock: clock,
-                                  reserveBytes: 64 << 20, secretFiles: [("store key", storeKey)])
+                                  reserveBytes: { demo.reserveBytes(normal: 64 << 20) }, secretFiles: [("store key", storeKey)])
         let daemon = KioskDaemon(context: context, host: host, clock: clock, performer: DemoPerformer(host: host, demo: demo), pinyin: options.pinyin,
                                  preflight: preflight, onPreflight: onPreflight,
                                  observe: { state in status?.observe(state) })

@@ -10,6 +10,7 @@ import KioskTime
 import Logging
 import PhotoCheck
 import ReceiptPrinter
+import Synchronization
 
 /// Everything `kioskd --demo` runs on instead of a hall's hardware: the reader simulator on a
 /// pty with a scripted card (placed when the identify screen asks, taken away when the kiosk asks
@@ -21,8 +22,15 @@ public final class DemoEnvironment: Sendable {
     public let receipts: URL
     public let photos: URL
     public let databasePath: String
-    /// The embedded central-sim; nil when the demo reports to a configured central service.
-    public let central: RunningCentralSim?
+    /// The embedded central-sim (replaced when the "central down" fault is cleared); nil when
+    /// the demo reports to a configured central service.
+    public var central: RunningCentralSim? { centralBox.withLock { $0 } }
+    let centralBox: Mutex<RunningCentralSim?>
+    /// What the embedded central-sim was started with, to start it again on the same port.
+    let centralConfiguration: CentralSimConfiguration?
+    let logger: Logger
+    /// The faults switched on (`DemoEnvironment+Faults.swift`).
+    let faults = Mutex<Set<DemoFault>>([])
     public let simulator: PTYReaderSimulator
     public let printer: FilePrinterQueue
     public let card: ScriptedCard
@@ -60,20 +68,25 @@ public final class DemoEnvironment: Sendable {
         guard let profile = catalog.profile(region) else {
             throw DataFileError(file: "--region", key: "region", expected: "one of \(catalog.codes.joined(separator: ", "))", found: region)
         }
+        self.logger = logger
         if let configuredCentral {
             terminalID = configuredCentral.terminalID
             secret = configuredCentral.secret
-            central = nil
+            centralConfiguration = nil
+            centralBox = Mutex(nil)
             centralURL = configuredCentral.url
         } else {
             let id = Self.terminalID(region: profile.code)
             let secret = TerminalSecret.generate()
-            let running = try await CentralSimServer.start(CentralSimConfiguration(
+            var centralConfiguration = CentralSimConfiguration(
                 host: "127.0.0.1", port: 0, databasePath: dir.appendingPathComponent("central-sim.sqlite").path, assets: assets,
-                terminals: [id: secret], speed: 1440, refusalRate: 0.1, clock: clock), logger: logger)
+                terminals: [id: secret], speed: 1440, refusalRate: 0.1, clock: clock)
+            let running = try await CentralSimServer.start(centralConfiguration, logger: logger)
+            centralConfiguration.port = running.port
             terminalID = id
             self.secret = secret
-            central = running
+            self.centralConfiguration = centralConfiguration
+            centralBox = Mutex(running)
             centralURL = running.baseURL
         }
 

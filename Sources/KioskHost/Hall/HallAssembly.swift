@@ -38,7 +38,7 @@ public enum HallAssembly {
         let drainer = OutboxDrainer(store: store, submitter: central, clock: clock, logger: logger)
         let printer = try await CupsPrinterQueue.open(queue: configuration.devices.printerQueue)
         let receipts = try ReceiptService(model: .standard80mm, submitter: JobSubmitter(queue: printer, clock: clock), assets: assets)
-        let reader = CardReader(connector: try ReaderConnection.connector(for: configuration.devices.reader),
+        let reader = CardReader(connector: try ConfiguredReader.connector(for: configuration.devices.reader),
                                 verifier: CardVerifier(divisions: context.divisions), clock: clock)
         let checker = try PhotoCheckSetup.checker(region: configuration.region, assets: assets.root.path)
         let host = try await KioskHost(
@@ -51,6 +51,29 @@ public enum HallAssembly {
         let daemon = KioskDaemon(context: context, host: host, clock: clock, pinyin: pinyin, preflight: preflight, onPreflight: onPreflight,
                                  observe: { state in status?.observe(state) })
         return (daemon, World(central: central, dataDirectory: directory, databasePath: databasePath))
+    }
+}
+
+extension HallAssembly {
+    /// The hall's diagnostics for `kioskctl diag` through the status API: kioskd's own devices
+    /// (the reader through its bridge, never opened twice), the store, the outbox and the central
+    /// service as kioskd uses them; each run shown on the status board.
+    public static func diagnostics(daemon: KioskDaemon, world: World, configuration: KioskConfiguration, assets: AssetDirectory,
+                                   board: StatusBoard?, clock: any KioskClock) -> DiagnosticsEngine {
+        let devices = daemon.host.devices
+        var target = DiagnosticsTarget(terminalID: configuration.terminal.id, region: configuration.region, assets: assets, clock: clock)
+        target.reader = devices.reader.map { .owned($0) }
+        target.readerModel = configuration.devices.reader
+        target.receipts = devices.receipts
+        target.terminal = TerminalFacts(fileDescriptor: 0, term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+        target.photos = devices.photos
+        target.store = devices.store
+        target.databasePath = world.databasePath
+        target.keyFilePath = world.dataDirectory.appendingPathComponent("store.key").path
+        target.drainer = devices.drainer
+        target.central = world.central
+        target.speechCommand = configuration.speech.command
+        return DiagnosticsEngine(target: target, onRun: { run in await board?.diagnostics(run.summary) })
     }
 }
 

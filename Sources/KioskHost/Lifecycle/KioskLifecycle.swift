@@ -26,8 +26,12 @@ public final class KioskLifecycle: Sendable {
         public var dataDirectory: URL
         /// `Assets/api/status.yaml`, served at `/openapi.yaml`.
         public var specification: Data
+        /// Serves `/v1/diagnostics` (`kioskctl diag`) with kioskd's own devices.
+        public var diagnostics: (any DiagnosticsRunner)?
 
-        public init(daemon: KioskDaemon, feed: StatusFeed, central: CentralClient?, dataDirectory: URL, specification: Data) {
+        public init(daemon: KioskDaemon, feed: StatusFeed, central: CentralClient?, dataDirectory: URL, specification: Data,
+                    diagnostics: (any DiagnosticsRunner)? = nil) {
+            self.diagnostics = diagnostics
             self.daemon = daemon
             self.feed = feed
             self.central = central
@@ -83,7 +87,7 @@ public final class KioskLifecycle: Sendable {
         let boundPort = self.boundPort
         let listener = configuration.status
         let server = StatusServer(listener: listener, source: parts.feed.board, metrics: StatusMetrics(),
-                                  specification: parts.specification, log: events,
+                                  specification: parts.specification, log: events, diagnostics: parts.diagnostics,
                                   onListening: { port in
                                       boundPort.set(port)
                                       ready.fulfil()

@@ -34,12 +34,12 @@ public struct Preflight: Sendable {
     public var clock: any KioskClock
     /// Free space below this stops new cases (a case with its photo is well under 1 MiB; the
     /// reserve keeps the store's journal and the outbox writable).
-    public var reserveBytes: Int64
+    public var reserveBytes: @Sendable () -> Int64
     /// Secret files whose mode must keep other users out: configuration key → path.
     public var secretFiles: [(key: String, path: String)]
 
     public init(dataDirectory: URL, store: CaseStore?, calendar: WorkingDayCalendar, clock: any KioskClock,
-                reserveBytes: Int64 = 512 << 20, secretFiles: [(key: String, path: String)] = []) {
+                reserveBytes: @escaping @Sendable () -> Int64 = { 512 << 20 }, secretFiles: [(key: String, path: String)] = []) {
         self.dataDirectory = dataDirectory
         self.store = store
         self.calendar = calendar
@@ -79,8 +79,9 @@ public struct Preflight: Sendable {
             }
         }
         let free = Self.freeBytes(dataDirectory)
-        if let free, free < reserveBytes {
-            fail(.disk, "可用空间 \(free >> 20) MiB，低于保留的 \(reserveBytes >> 20) MiB", "清理磁盘空间")
+        let reserve = reserveBytes()
+        if let free, free < reserve {
+            fail(.disk, "可用空间 \(free >> 20) MiB，低于保留的 \(reserve >> 20) MiB", "清理磁盘空间")
         }
         let today = clock.today
         if today.year < 2025 {

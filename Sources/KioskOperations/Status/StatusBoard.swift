@@ -23,6 +23,7 @@ public actor StatusBoard: StatusSource {
     private var storage: StatusSnapshot.Storage
     private var preflight = StatusSnapshot.Preflight()
     private var session = StatusSnapshot.Session()
+    private var diagnostics: DiagnosticsSummary?
 
     public init(version: String, region: String, terminal: String, centralURL: String, dataDirectory: String,
                 log: EventLog?, now: @escaping @Sendable () -> Date = { SystemClock().wallTime }) {
@@ -46,7 +47,8 @@ public actor StatusBoard: StatusSource {
             uptimeSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
             region: region, terminal: terminal,
             state: StatusSnapshot.overallState(devices: list, central: central, preflight: preflight),
-            devices: list, central: central, outbox: outbox, storage: storage, preflight: preflight, session: session)
+            devices: list, central: central, outbox: outbox, storage: storage, preflight: preflight, session: session,
+            diagnostics: diagnostics)
     }
 
     /// A device reading. Logs and stamps `lastChange` only when the state word changes.
@@ -85,6 +87,17 @@ public actor StatusBoard: StatusSource {
 
     public func preflight(failures: [StatusSnapshot.Preflight.Failure]) {
         preflight = .init(passed: failures.isEmpty, checkedAt: now(), failures: failures)
+    }
+
+    /// The last diagnostics run's summary (texts scrubbed again: the board trusts no caller).
+    public func diagnostics(_ summary: DiagnosticsSummary) {
+        var clean = summary
+        clean.technician = PersonalDataScrubber.scrub(summary.technician)
+        clean.problems = summary.problems.map {
+            DiagnosticCheck(code: $0.code, title: $0.title, status: $0.status, measured: PersonalDataScrubber.scrub($0.measured),
+                            expected: PersonalDataScrubber.scrub($0.expected), remedy: $0.remedy.map { PersonalDataScrubber.scrub($0) })
+        }
+        diagnostics = clean
     }
 
     /// The screen the UI shows; logged when it changes.

@@ -16,12 +16,16 @@ public struct StatusServer: Service {
     private let specification: Data
     private let log: EventLog
     private let onListening: @Sendable (Int) async -> Void
+    private let diagnostics: (any DiagnosticsRunner)?
 
     /// - Parameters:
     ///   - specification: the bytes of `Assets/api/status.yaml`, served at `/openapi.yaml`.
     ///   - onListening: called with the bound port (useful with port 0).
+    ///   - diagnostics: serves `/v1/diagnostics` when given (kioskd owns the devices).
     public init(listener: KioskConfiguration.StatusListener, source: any StatusSource, metrics: StatusMetrics,
-                specification: Data, log: EventLog, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
+                specification: Data, log: EventLog, diagnostics: (any DiagnosticsRunner)? = nil,
+                onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
+        self.diagnostics = diagnostics
         self.listener = listener
         self.source = source
         self.metrics = metrics
@@ -46,6 +50,7 @@ public struct StatusServer: Service {
             }), log: log))
         }
         StatusRoutes(source: source, metrics: metrics, specification: specification).register(on: router)
+        if let diagnostics { DiagnosticsRoutes(runner: diagnostics).register(on: router) }
         let listener = self.listener
         let log = self.log
         let onListening = self.onListening
@@ -69,7 +74,8 @@ struct CountingMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: StatusMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let route = StatusRoutes.paths.contains(request.uri.path) ? request.uri.path : "other"
+        let known = StatusRoutes.paths.contains(request.uri.path) || DiagnosticsRoutes.paths.contains(request.uri.path)
+        let route = known ? request.uri.path : "other"
         do {
             let response = try await next(request, context)
             metrics.countRequest(route: route, status: Int(response.status.code))

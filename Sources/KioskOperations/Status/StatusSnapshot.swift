@@ -20,6 +20,8 @@ public struct StatusSnapshot: Codable, Sendable, Equatable {
     public var storage: Storage
     public var preflight: Preflight
     public var session: Session
+    /// The last diagnostics run (`kioskctl diag` or the technician screen); nil until one ran.
+    public var diagnostics: DiagnosticsSummary?
 
     public enum OverallState: String, Codable, Sendable, CaseIterable {
         case ok, degraded

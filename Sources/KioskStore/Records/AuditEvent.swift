@@ -21,6 +21,16 @@ public enum AuditEvent: String, Sendable, Codable, CaseIterable {
     case retryRequested = "outbox.retry"
     /// A case's sealed personal data was purged after its retention period.
     case personalDataPurged = "case.purged"
+    /// An operator made every case refused for one reason due again (`outbox retry --all-refused`).
+    case retryAllRefused = "outbox.retry-all-refused"
+    /// A technician PIN was accepted: technician mode opened.
+    case technicianPINAccepted = "technician.pin-accepted"
+    /// A wrong technician PIN (the detail says how many in a row).
+    case technicianPINRefused = "technician.pin-refused"
+    /// A PIN typed while the lockout after failures was running; not checked.
+    case technicianPINLocked = "technician.pin-locked"
+    /// Technician mode was left (by the technician or by idleness).
+    case technicianLeft = "technician.left"
 }
 
 /// One audit log row.

@@ -14,6 +14,7 @@ enum StoreMigrations {
         migrator.registerMigration("v1-outbox", migrate: createOutbox)
         migrator.registerMigration("v1-audit-device-diagnostics", migrate: createRecords)
         migrator.registerMigration("v2-case-keys", migrate: createCaseKeys)
+        migrator.registerMigration("v3-diagnostic-runs", migrate: StoreMigrations.addDiagnosticRuns)
         return migrator
     }
 

@@ -20,7 +20,7 @@ public actor ReceiptService {
         self.model = model
         self.submitter = submitter
         var templates: [String: ReceiptTemplate] = [:]
-        for name in ["acknowledgement", "refusal", "test-page", "diagnostics"] {
+        for name in ["acknowledgement", "refusal", "test-page", "diagnostics", "readiness"] {
             templates[name] = try ReceiptTemplate.load(name, from: assets)
         }
         self.templates = templates
@@ -62,6 +62,12 @@ public actor ReceiptService {
         let report = try DiagnosticsReport(status: status, model: model, terminalID: terminalID, printedAt: now, recentJobs: history)
             .document(template: templates["diagnostics"]!)
         return await submit(ESCPOSRenderer(model: model).render(report), kind: "诊断报告")
+    }
+
+    /// Prints the technician's readiness report (every check of a diagnostics run).
+    public func printReadiness(_ report: ReadinessReport) async throws(DataFileError) -> PrintOutcome {
+        let document = try report.document(template: templates["readiness"]!)
+        return await submit(ESCPOSRenderer(model: model).render(document), kind: "就绪报告")
     }
 
     public func printRefusal(_ notice: RefusalNotice) async throws(DataFileError) -> PrintOutcome {

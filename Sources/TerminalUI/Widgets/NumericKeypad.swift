@@ -51,6 +51,13 @@ public struct NumericKeypad<Message> {
                 let button = Button(Self.label(key), id: "\(id).\(Self.label(key))", message: message(key),
                                     kind: key == .delete ? .danger : .normal, theme: theme)
                 button.draw(into: &frame, in: area)
+                // Rows of keys touch (a gap row costs a key row on a 26-row screen): a one-eighth
+                // line of the screen's colour along each key's foot keeps them apart.
+                if row < layout.count - 1, !frame.isPressed("\(id).\(Self.label(key))") {
+                    let face = key == .delete ? theme.dangerButton : theme.button
+                    frame.text(String(repeating: "▁", count: area.width), at: Point(x: area.x, y: area.maxY - 1),
+                               style: Style(foreground: theme.screen.background, background: face.background), clip: area)
+                }
             }
         }
     }

@@ -6,7 +6,7 @@ import KioskDomain
 /// the USB-serial ttys at every connect (a reader plugged in after start is found at the next
 /// attempt), a path opens that serial line, `usb:VVVV:PPPP` opens that USB device with the
 /// layout its model descriptor gives.
-enum ReaderConnection {
+enum ConfiguredReader {
     static func connector(for setting: String) throws -> CardReader.Connector {
         if setting.hasPrefix("/") {
             let baud = (try? models()).flatMap { $0.first { $0.transport == .serial }?.baud } ?? 115_200

@@ -1,0 +1,110 @@
+import Foundation
+import KioskDomain
+import KioskHost
+import KioskOperations
+import KioskTesting
+import Logging
+import Testing
+
+/// Each fault the demo world can be told to have shows as the right failed check with its
+/// remedy, and the check passes again once the fault is cleared. The real demo tiers: the reader
+/// simulator on its pty behind the kiosk's own reader, the file printer queue, the embedded
+/// central-sim, the demo's case store. No diagnostics output or stored row holds the demo
+/// veteran's personal values.
+@Suite(.serialized) struct DiagnosticsFaultTests {
+    final class World: Sendable {
+        let daemon: KioskDaemon
+        let demo: DemoEnvironment
+        let engine: DiagnosticsEngine
+
+        init() async throws {
+            let directory = try RepositoryPaths.temporaryDirectory("diag-faults")
+            let logger = Logger(label: "diag-test") { _ in SwiftLogNoOpLogHandler() }
+            (daemon, demo) = try await DemoAssembly.make(.init(region: "chongqing", directory: directory), assets: RepositoryPaths.assets,
+                                                         clock: SystemClock(), logger: logger)
+            await daemon.host.devices.reader?.start(send: { _ in })
+            engine = try DemoAssembly.diagnostics(daemon: daemon, demo: demo, assets: RepositoryPaths.assets, board: nil, clock: SystemClock())
+        }
+
+        func run(_ groups: Set<DiagnosticGroup>) async -> DiagnosticRun {
+            await engine.run(DiagnosticRequest(only: groups, technician: "T-01"), progress: { _ in })
+        }
+
+        /// Runs `groups` until `code` has `status` (device states settle over a few polls).
+        func run(_ groups: Set<DiagnosticGroup>, until code: String, is status: DiagnosticCheck.Status,
+                 within: Duration = .seconds(30)) async throws -> DiagnosticCheck {
+            let deadline = ContinuousClock.now + within
+            while true {
+                let run = await run(groups)
+                let check = run.checks.first { $0.code == code }
+                if let check, check.status == status { return check }
+                // A reader still connecting reports only `reader.found`: keep asking.
+                if ContinuousClock.now > deadline { return try #require(check, "\(code) not in \(run.checks.map(\.code))") }
+                try await Task.sleep(for: .milliseconds(300))
+            }
+        }
+
+        func stop() async {
+            await daemon.host.devices.reader?.stop()
+            await demo.stop()
+        }
+    }
+
+    struct Case: Sendable, CustomStringConvertible {
+        var fault: DemoFault
+        var group: DiagnosticGroup
+        var check: String
+        /// A phrase the remedy must hold.
+        var remedy: String
+        var description: String { fault.rawValue }
+    }
+
+    static let cases: [Case] = [
+        Case(fault: .printerOutOfPaper, group: .printer, check: "printer.paper", remedy: "更换纸卷"),
+        Case(fault: .readerAbsent, group: .reader, check: "reader.found", remedy: "读卡器"),
+        Case(fault: .readerGarbage, group: .reader, check: "reader.found", remedy: "读卡器"),
+        Case(fault: .centralDown, group: .central, check: "central.reachable", remedy: "检查网络"),
+        Case(fault: .diskNearlyFull, group: .storage, check: "storage.free_space", remedy: "清理"),
+    ]
+
+    @Test(arguments: cases)
+    func aFaultFailsItsCheckWithTheRemedyAndPassesAgainOnceCleared(_ fault: Case) async throws {
+        let world = try await World()
+        let healthy = try await world.run([fault.group], until: fault.check, is: .pass)
+        #expect(healthy.status == .pass, "before the fault: \(healthy)")
+
+        await world.demo.inject(fault.fault)
+        let failed = try await world.run([fault.group], until: fault.check, is: .fail)
+        #expect(failed.status == .fail, "with \(fault.fault): \(failed)")
+        #expect(failed.remedy?.contains(fault.remedy) == true, "remedy: \(failed.remedy ?? "none")")
+
+        await world.demo.clear(fault.fault)
+        let again = try await world.run([fault.group], until: fault.check, is: .pass)
+        #expect(again.status == .pass, "after clearing \(fault.fault): \(again)")
+        #expect(again.remedy == nil)
+        await world.stop()
+    }
+
+    @Test func theLiveReadShowsTheNumberMaskedAndNothingPersonalIsShownOrStored() async throws {
+        let world = try await World()
+        _ = try await world.run([.reader], until: "reader.read", is: .pass)
+        let run = await world.run([])
+        let read = try #require(run.checks.first { $0.code == "reader.read" })
+        let number = world.demo.card.fields.number ?? ""
+        #expect(read.status == .pass)
+        #expect(read.measured.contains(Masking.idNumber(number)))
+        let personal = [number, world.demo.card.fields.name ?? "", world.demo.card.fields.address ?? ""].filter { !$0.isEmpty }
+        let shown = String(decoding: try StatusSnapshot.encoder.encode(run), as: UTF8.self) + run.chineseText
+        let stored = try await world.engine.history(limit: 10)
+        let storedText = String(decoding: try StatusSnapshot.encoder.encode(stored), as: UTF8.self)
+        #expect(stored.first?.id == run.id && stored.first?.technician == "T-01")
+        #expect(stored.first?.checks.count == run.checks.count)
+        for value in personal {
+            #expect(!shown.contains(value), "\(value) shown")
+            #expect(!storedText.contains(value), "\(value) stored")
+        }
+        // The database file itself: the diagnostics rows hold no personal value in clear.
+        #expect(try PersonalDataProbe.occurrences(of: personal, in: [URL(fileURLWithPath: world.demo.databasePath)]).isEmpty)
+        await world.stop()
+    }
+}
