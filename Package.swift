@@ -255,7 +255,7 @@ targets += [
     // Owns the devices, the store and the outbox; performs the flow's effects; the demo world.
     .target(name: "KioskHost", dependencies: [
         "KioskApp", "KioskDomain", "KioskTime", "TerminalUI", "IDCardReader", "IDCardSimulator", "PhotoCheck",
-        "ReceiptPrinter", "KioskStore", "CentralService", "CentralSim", "VoiceGuidance", "KioskOperations",
+        "ReceiptPrinter", "KioskStore", "CentralService", "CentralSim", "VoiceGuidance", "KioskOperations", "RimePinyin",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         // The technician PIN's slow hash (PBKDF2).
@@ -267,14 +267,15 @@ targets += [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
     ]),
-    .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskDomain", "KioskDomainTesting", "KioskTime", "TerminalUI", "TestSupport"]),
+    .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskDomain", "KioskDomainTesting", "KioskTime", "TerminalUI", "TestSupport", "RimePinyin"]),
     .testTarget(name: "KioskdTests", dependencies: ["KioskTesting", "KioskDomain", "TerminalUI", "KioskApp", "KioskHost", "KioskOperations",
                                                    "KioskStore", .product(name: "Logging", package: "swift-log")]),
 ]
 products += [.executable(name: "kioskd", targets: ["kioskd"])]
 // `kioskctl diag` runs the host's diagnostics directly when no kioskd runs.
 kioskctlDependencies += ["KioskHost"]
-// The flow and its host, for Benchmarks/bench-progress (touch to screen).
+// The flow and its host, for Benchmarks/bench-progress (touch to screen) and bench-form-keyboard
+// (the keyboard inside the kiosk's program).
 products += [.library(name: "KioskApp", targets: ["KioskApp"]), .library(name: "KioskHost", targets: ["KioskHost"])]
 
 // MARK: - KioskTesting — every module's test rigs in one import, for end-to-end tests and benchmarks

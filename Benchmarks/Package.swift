@@ -39,6 +39,11 @@ let package = Package(
         .executableTarget(name: "bench-terminal-ui", dependencies: [
             "BenchSupport", .product(name: "TerminalUI", package: "OneStopKiosk"),
         ], path: "bench-terminal-ui"),
+        // The keyboard inside the kiosk's form: frame and keystroke time against the keyboard alone.
+        .executableTarget(name: "bench-form-keyboard", dependencies: [
+            "BenchSupport", .product(name: "KioskApp", package: "OneStopKiosk"), .product(name: "KioskDomain", package: "OneStopKiosk"),
+            .product(name: "TerminalUI", package: "OneStopKiosk"), .product(name: "RimePinyin", package: "OneStopKiosk"),
+        ], path: "bench-form-keyboard"),
         // Keyboard frame time and engine start-up (docs/benchmarks/pinyin-keyboard.md).
         .executableTarget(name: "bench-keyboard", dependencies: [
             "BenchSupport", .product(name: "TerminalUI", package: "OneStopKiosk"), .product(name: "RimePinyin", package: "OneStopKiosk"),

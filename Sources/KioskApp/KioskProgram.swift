@@ -23,9 +23,12 @@ public struct KioskProgram: TerminalApp {
     /// Sees the state after every event (the status API's "session active, on which screen").
     /// It must not keep personal data: it gets the state only to read the screen.
     public let observe: @Sendable (JourneyState) -> Void
+    /// The on-screen keyboard's engine, owned by the host; nil shows the keyboard without one.
+    public let pinyin: (any PinyinEngineSource)?
 
     public init(context: KioskContext, performer: any KioskEffectPerformer, inbox: InboxBox = InboxBox(),
-                observe: @escaping @Sendable (JourneyState) -> Void = { _ in }) {
+                pinyin: (any PinyinEngineSource)? = nil, observe: @escaping @Sendable (JourneyState) -> Void = { _ in }) {
+        self.pinyin = pinyin
         reducer = JourneyReducer(context: context)
         view = KioskView(context: context)
         self.performer = performer
@@ -34,7 +37,9 @@ public struct KioskProgram: TerminalApp {
     }
 
     public func update(_ model: inout JourneyState, with message: KioskEvent) -> [Effect<KioskEvent>] {
-        let effects = reducer.reduce(&model, message).map(translate)
+        if case .keyboard(let input) = message { return keyboard(input, &model) }
+        let target = KeyboardTarget(model, fields: reducer.context.fields)
+        let effects = reducer.reduce(&model, message).map(translate) + followKeyboard(from: target, &model)
         observe(model)
         return effects
     }

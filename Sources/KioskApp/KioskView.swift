@@ -14,6 +14,26 @@ public struct KioskView: Sendable {
     public func frame(_ state: JourneyState, in viewContext: ViewContext) -> Frame<KioskEvent> {
         var frame = Frame<KioskEvent>(context: viewContext, background: Theme.standard.screen)
         let chrome = Chrome(context: context, state: state)
+        if let target = KeyboardTarget(state, fields: context.fields) {
+            KeyboardScreen(chrome: chrome, target: target, label: label(of: target, in: state)).draw(into: &frame)
+        } else {
+            screen(state, chrome: chrome, into: &frame)
+        }
+        if let seconds = state.idle.countdown {
+            IdleOverlay(chrome: chrome, seconds: seconds).draw(into: &frame)
+        }
+        return frame
+    }
+
+    /// The field's name above the keyboard.
+    private func label(of target: KeyboardTarget, in state: JourneyState) -> String {
+        switch target {
+        case .field(let code): reducer.plan(state)?.fields.first { $0.code == code }?.label ?? code
+        case .manualName: context.strings("manual.name")
+        }
+    }
+
+    private func screen(_ state: JourneyState, chrome: Chrome, into frame: inout Frame<KioskEvent>) {
         switch state.screen {
         case .home: HomeScreen(chrome: chrome).draw(into: &frame)
         case .identify: IdentifyScreen(chrome: chrome).draw(into: &frame)
@@ -30,9 +50,5 @@ public struct KioskView: Sendable {
         case .takeCard: TakeCardScreen(chrome: chrome).draw(into: &frame)
         case .progress(let step): ProgressScreens(chrome: chrome, step: step).draw(into: &frame)
         }
-        if let seconds = state.idle.countdown {
-            IdleOverlay(chrome: chrome, seconds: seconds).draw(into: &frame)
-        }
-        return frame
     }
 }

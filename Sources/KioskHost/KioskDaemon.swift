@@ -23,6 +23,9 @@ public final class KioskDaemon: Sendable {
 
     private let observe: @Sendable (JourneyState) -> Void
     private let preflight: Preflight?
+    /// The on-screen keyboard's engine, opened when a free-text field first shows the keyboard
+    /// and closed when the UI ends (librime must not see open sessions at process exit).
+    public let pinyin: PinyinEngineHost?
     private let onPreflight: @Sendable ([StatusSnapshot.Preflight.Failure]) async -> Void
 
     /// - Parameters:
@@ -30,9 +33,10 @@ public final class KioskDaemon: Sendable {
     ///     failure pauses the terminal (home shows 暂停服务 and why) until a later run passes.
     ///   - onPreflight: each run's failures, for the status board.
     public init(context: KioskContext, host: KioskHost, clock: any KioskClock, performer: (any KioskEffectPerformer)? = nil,
-                preflight: Preflight? = nil,
+                pinyin: PinyinEngineHost? = nil, preflight: Preflight? = nil,
                 onPreflight: @escaping @Sendable ([StatusSnapshot.Preflight.Failure]) async -> Void = { _ in },
                 observe: @escaping @Sendable (JourneyState) -> Void = { _ in }) {
+        self.pinyin = pinyin
         self.context = context
         self.host = host
         self.clock = clock
@@ -56,7 +60,7 @@ public final class KioskDaemon: Sendable {
 
     /// The run with the clock's concrete type (TerminalRuntime is generic over it).
     private func runUI<C: KioskClock>(_ clock: C, input: Int32, output: Int32) async throws -> RuntimeExit {
-        let program = KioskProgram(context: context, performer: performer, inbox: inbox, observe: observe)
+        let program = KioskProgram(context: context, performer: performer, inbox: inbox, pinyin: pinyin, observe: observe)
         let runtime = TerminalRuntime(app: program, clock: clock)
         let inbox = self.inbox
         await host.devices.reader?.start(send: { inbox.send($0) })
@@ -90,6 +94,7 @@ public final class KioskDaemon: Sendable {
         defer {
             ticker.cancel()
             health.cancel()
+            pinyin?.close()
         }
         let (exit, _) = try await runtime.run(model: JourneyState(now: clock.wallTime), input: input, output: output, signals: .host) {
             inbox.attach($0)

@@ -45,6 +45,13 @@ struct KioskdCommand: AsyncParsableCommand {
     @Flag(help: "Speak the key prompts with espeak-ng's Mandarin voice (语音播报).")
     var speech = false
 
+    @Option(help: ArgumentHelp("Speak the key prompts with this command (overrides [speech] command): words split at spaces, {text} is the prompt, {volume} 0–100.",
+                               valueName: "command"))
+    var speechCommand: String?
+
+    @Option(help: "Where librime keeps the schema it compiles for the on-screen keyboard (default: the user's cache).")
+    var rimeUserData: String?
+
     @Option(help: "The status API's HOST:PORT (overrides [status] listen; default 127.0.0.1:8470).")
     var status: String?
 
@@ -113,9 +120,16 @@ struct KioskdCommand: AsyncParsableCommand {
                                    "demo": "\(configuration.demo)"])
         let clock = SystemClock()
         let lifecycle = KioskLifecycle(configuration: configuration, events: events, logger: logger, clock: clock)
-        let voice = configuration.speech.command.map { command in
-            VoiceGuide(settings: SpeechSettings(command: command.split(separator: " ").map(String.init), volume: configuration.speech.volume))
-        } ?? (speech ? VoiceGuide(settings: .espeakMandarin(volume: configuration.speech.volume)) : nil)
+        // A failing speech command is logged (once, by VoiceGuide), never written over the UI.
+        let speechLog: @Sendable (String) -> Void = { logger.warning("\($0)") }
+        let voice = (speechCommand ?? configuration.speech.command).map { command in
+            VoiceGuide(settings: SpeechSettings(command: command.split(separator: " ").map(String.init), volume: configuration.speech.volume),
+                       log: speechLog)
+        } ?? (speech ? VoiceGuide(settings: .espeakMandarin(volume: configuration.speech.volume), log: speechLog) : nil)
+        // The on-screen keyboard's engine: opened when a free-text field first shows the
+        // keyboard, closed when the UI ends.
+        let pinyin = PinyinEngineHost(userDataDirectory: rimeUserData)
+        defer { pinyin.close() }
         let specification = (try? Data(contentsOf: assetDirectory.url("api/status.yaml"))) ?? Data()
 
         if configuration.demo {
@@ -124,6 +138,7 @@ struct KioskdCommand: AsyncParsableCommand {
             options.voice = voice
             options.demo = demoOptions
             options.progressURL = progressURL ?? configuration.central.progressURL
+            options.pinyin = pinyin
             if configuration.demoWorld.central == .configured {
                 options.configuredCentral = try .init(configuration: configuration)
             }
@@ -151,7 +166,7 @@ struct KioskdCommand: AsyncParsableCommand {
                                                      terminal: configuration.terminal.id, centralURL: configuration.central.url.absoluteString,
                                                      dataDirectory: dataDirectory.path, log: events))
             let (daemon, world) = try await HallAssembly.make(configuration: configuration, hall: configuration.terminal.id,
-                                                              assets: assetDirectory, clock: clock, voice: voice, status: feed,
+                                                              assets: assetDirectory, clock: clock, voice: voice, status: feed, pinyin: pinyin,
                                                               onPreflight: lifecycle.preflightReporter(board: feed.board), logger: logger)
             let diagnostics = HallAssembly.diagnostics(daemon: daemon, world: world, configuration: configuration,
                                                        assets: assetDirectory, board: feed.board, clock: clock)

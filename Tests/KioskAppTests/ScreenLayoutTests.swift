@@ -9,7 +9,7 @@ import TestSupport
 
 /// Every journey screen fits the terminal it is given — from 80×24 (a large font on the kiosk)
 /// through the kiosk's 127×26 to 160×50: every touch target inside the screen, at least 3 rows
-/// high, no two overlapping, and the way forward or back always on screen.
+/// by 8 columns (适老化), no two overlapping, and the way forward or back always on screen.
 @Suite struct ScreenLayoutTests {
     static let sizes = [Size(columns: 80, rows: 24), Size(columns: 127, rows: 26), Size(columns: 120, rows: 40), Size(columns: 160, rows: 50)]
 
@@ -22,6 +22,9 @@ import TestSupport
         states.append(("identify", run.state))
         run.send(.manualEntry)
         states.append(("manual", run.state))
+        var naming = run
+        naming.state.session?.keyboard.editingName = true
+        states.append(("manual name keyboard", naming.state))
         run.send(.back)
         run.send(.cardRead(JourneyReducerTests.holder))
         states.append(("\(run.state.screen)", run.state))
@@ -82,7 +85,7 @@ import TestSupport
                     #expect(r.rect.x >= 0 && r.rect.y >= 0 && r.rect.maxX <= size.columns && r.rect.maxY <= size.rows,
                             "\(region) \(name) at \(size): \(r.id) \(r.rect) leaves the screen")
                     #expect(r.rect.height >= 3, "\(region) \(name) at \(size): \(r.id) is \(r.rect.height) rows high")
-                    #expect(r.rect.width >= 6, "\(region) \(name) at \(size): \(r.id) is \(r.rect.width) columns wide")
+                    #expect(r.rect.width >= 8, "\(region) \(name) at \(size): \(r.id) is \(r.rect.width) columns wide")
                 }
                 for (i, a) in regions.enumerated() {
                     for b in regions[(i + 1)...] where !a.rect.intersection(b.rect).isEmpty {

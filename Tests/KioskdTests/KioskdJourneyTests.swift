@@ -208,10 +208,13 @@ import Testing
         }
     }
 
-    func fillForm(_ kiosk: Kiosk) async throws {
+    /// Fills the form page by page; `first` may take a screen (true: it did something) before
+    /// the usual filling does.
+    func fillForm(_ kiosk: Kiosk, first: (String) async throws -> Bool = { _ in false }) async throws {
         for _ in 0..<200 {
             let text = await kiosk.settle()
             guard text.contains("填写信息 ·") else { return }
+            if try await first(text) { continue }
             if text.contains("请填写 ✎") {
                 try await kiosk.tap("请填写 ✎")
                 try await fillOpenEditor(kiosk)

@@ -90,6 +90,8 @@ public struct Session: Sendable, Equatable {
     public var manualName = ""
     /// A visit for progress, 补打 or 好差评 rather than filing (nil while filing).
     public var visit: ProgressVisit?
+    /// The on-screen pinyin keyboard while a free-text field is edited.
+    public var keyboard = OnScreenKeyboard()
 
     public init() {}
 }

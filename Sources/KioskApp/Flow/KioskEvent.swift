@@ -22,6 +22,8 @@ public enum KioskEvent: Sendable, Equatable {
     case pickerPage(Int)
     case fieldDone
     case fieldCancel
+    /// The on-screen pinyin keyboard (handled by `KioskProgram` with the host's engine).
+    case keyboard(KeyboardInput)
     // Photo
     case choosePhoto(String)
     case fixPhoto

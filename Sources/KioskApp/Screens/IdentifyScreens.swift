@@ -45,12 +45,14 @@ struct ManualIDScreen {
         let session = chrome.state.session
         let body = chrome.draw(into: &frame, title: s("manual.title"))
         let keypadSize = NumericKeypad<KioskEvent>.minimumSize
-        let keypadWidth = min(max(keypadSize.columns, body.width / 3), 30)
+        // 27 columns: three keys of 8 columns (适老化) and their gaps, even at 80×24.
+        let keypadWidth = min(max(keypadSize.columns, 27, body.width / 3), 30)
         let keypadHeight = min(body.height, 12)
         let left = Rect(x: body.x, y: body.y, width: max(0, body.width - keypadWidth - 2), height: body.height)
         var y = frame.paragraph(s("manual.hint"), in: left, y: left.y, style: theme.muted) + 1
         y = field(into: &frame, label: "身份证号码", value: session?.draft ?? "", focused: true, in: left, y: y)
-        y = field(into: &frame, label: s("manual.name") + "（可用键盘或输入法）", value: session?.manualName ?? "", focused: false, in: left, y: y + 1)
+        y = field(into: &frame, label: s("manual.name") + "（点按输入）", value: session?.manualName ?? "", focused: false, in: left, y: y + 1)
+        frame.addHitRegion(Rect(x: left.x, y: y - 3, width: min(left.width, 40), height: 3), id: "manual.name", message: .keyboard(.editName))
         NumericKeypad(id: "keypad", allowsX: true, theme: theme) { .keypad($0) }
             .draw(into: &frame, in: Rect(x: body.maxX - keypadWidth, y: body.y, width: keypadWidth, height: keypadHeight))
         chrome.footer(into: &frame, next: (s("manual.confirm"), .fieldDone), message: session?.message)

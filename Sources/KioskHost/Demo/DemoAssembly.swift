@@ -25,6 +25,8 @@ public enum DemoAssembly {
         public var demo = DemoOptions()
         /// The receipt QR's progress page (the case number is appended).
         public var progressURL: String?
+        /// The on-screen keyboard's engine (kioskd closes it when the UI ends).
+        public var pinyin: PinyinEngineHost?
         public init(region: String, directory: URL? = nil) {
             self.region = region
             self.directory = directory
@@ -63,7 +65,7 @@ public enum DemoAssembly {
         // The demo folder is temporary: no disk reserve (a laptop's /tmp may be small).
         let preflight = Preflight(dataDirectory: demo.directory, store: store, calendar: context.planner.calendar, clock: clock,
                                   reserveBytes: { demo.reserveBytes(normal: 64 << 20) }, secretFiles: [("store key", storeKey)])
-        let daemon = KioskDaemon(context: context, host: host, clock: clock, performer: DemoPerformer(host: host, demo: demo),
+        let daemon = KioskDaemon(context: context, host: host, clock: clock, performer: DemoPerformer(host: host, demo: demo), pinyin: options.pinyin,
                                  preflight: preflight, onPreflight: onPreflight,
                                  observe: { state in status?.observe(state) })
         return (daemon, demo)

@@ -24,7 +24,7 @@ public enum HallAssembly {
     }
 
     public static func make(configuration: KioskConfiguration, hall: String, assets: AssetDirectory, clock: any KioskClock,
-                            voice: VoiceGuide?, status: StatusFeed?,
+                            voice: VoiceGuide?, status: StatusFeed?, pinyin: PinyinEngineHost? = nil,
                             onPreflight: @escaping @Sendable ([StatusSnapshot.Preflight.Failure]) async -> Void,
                             logger: Logger) async throws -> (KioskDaemon, World) {
         let directory = URL(fileURLWithPath: configuration.dataDirectory)
@@ -49,7 +49,7 @@ public enum HallAssembly {
             clock: clock, logger: logger, voice: voice)
         let preflight = Preflight(dataDirectory: directory, store: store, calendar: context.planner.calendar, clock: clock,
                                   secretFiles: [("terminal.key_file", configuration.terminal.keyFile), ("store key", storeKey)])
-        let daemon = KioskDaemon(context: context, host: host, clock: clock, preflight: preflight, onPreflight: onPreflight,
+        let daemon = KioskDaemon(context: context, host: host, clock: clock, pinyin: pinyin, preflight: preflight, onPreflight: onPreflight,
                                  observe: { state in status?.observe(state) })
         return (daemon, World(central: central, dataDirectory: directory, databasePath: databasePath))
     }
