@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import NIOPosix
 import ServiceLifecycle
 
 /// The status API (`Assets/api/status.yaml`): `/healthz`, `/v1/status`, `/metrics` and the
@@ -65,8 +66,15 @@ public struct StatusServer: Service {
                                                   "auth": listener.isLoopback ? "none" : "bearer"])
                 await onListening(port)
             },
+            eventLoopGroupProvider: .shared(Self.eventLoops),
             logger: quiet)
     }
+
+    /// The status API answers on one thread of its own. On a two-core kiosk, an operator's (or a
+    /// misbehaving scraper's) flood of requests can then take at most one core, and never the
+    /// threads that draw the veteran's screen or talk to the central service (the shared
+    /// singleton group): measured in docs/benchmarks/operations.md.
+    static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 }
 
 /// Counts answers by route pattern and status for `kiosk_status_requests_total`.
