@@ -45,3 +45,19 @@ public struct TerminalList: Codable, Sendable, Equatable {
 
     public init(terminals: [Terminal]) { self.terminals = terminals }
 }
+
+extension Heartbeat {
+    /// The status words the contract allows (`Heartbeat.status`'s enum in central.yaml).
+    public static let statuses: Set<String> = ["ok", "degraded", "out_of_service"]
+
+    /// What the contract's schema asks beyond the JSON shape: a known status and no negative
+    /// count. Nil when the beat is valid, else the field at fault — a fleet view must never show
+    /// a terminal with −1 refused cases because one sent it.
+    public var contractProblem: String? {
+        if !Self.statuses.contains(status) { return "status" }
+        if pendingCases < 0 { return "pendingCases" }
+        if let oldest = oldestPendingSeconds, oldest < 0 { return "oldestPendingSeconds" }
+        if refusedCases < 0 { return "refusedCases" }
+        return nil
+    }
+}

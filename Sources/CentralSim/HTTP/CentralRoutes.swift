@@ -26,8 +26,9 @@ struct CentralRoutes: Sendable {
         RatingRoutes(repository: RatingRepository(database: database), now: now).register(on: router)
         router.post("/v1/cases/search") { request, context in
             guard let terminal = context.terminalID else { return Access.terminalsOnly }
-            guard let query = try? Wire.decoder.decode(CaseSearchRequest.self, from: Data(buffer: try await request.body.collect(upTo: 4096))) else {
-                return JSONAnswer.problem(.badRequest, Problem(error: "bad_request", message: "请求体应为 {\"idNumber\": …}"))
+            guard let query = try? Wire.decoder.decode(CaseSearchRequest.self, from: Data(buffer: try await request.body.collect(upTo: 4096))),
+                  Self.isIDNumberShaped(query.idNumber) else {
+                return JSONAnswer.problem(.badRequest, Problem(error: "bad_request", message: "请求体应为 {\"idNumber\": 18 位身份证号}"))
             }
             return JSONAnswer.value(.ok, CaseList(cases: try await repository.cases(idNumber: query.idNumber.uppercased(),
                                                                                     terminalID: terminal, now: now())))
@@ -56,8 +57,11 @@ struct CentralRoutes: Sendable {
             let terminal = try Self.parameter("terminalId", context)
             guard terminal == context.terminalID else { return Access.notYourTerminal }
             let body = Data(buffer: try await request.body.collect(upTo: 65536))
-            guard (try? Wire.decoder.decode(Heartbeat.self, from: body)) != nil else {
+            guard let beat = try? Wire.decoder.decode(Heartbeat.self, from: body) else {
                 return JSONAnswer.problem(.badRequest, Problem(error: "bad_request", message: "心跳内容格式不正确"))
+            }
+            if let field = beat.contractProblem ?? Self.nonIntegerCount(in: body) {
+                return JSONAnswer.problem(.badRequest, Problem(error: "bad_request", message: "心跳字段 \(field) 的值不符合接口约定"))
             }
             try await repository.recordHeartbeat(terminalID: terminal, beat: body, now: now())
             return Response(status: .noContent)
@@ -141,5 +145,25 @@ struct CentralRoutes: Sendable {
     static func parameter(_ name: String, _ context: SimRequestContext) throws -> String {
         let raw = try context.parameters.require(name)
         return raw.removingPercentEncoding ?? raw
+    }
+
+    /// The contract's `^[0-9]{17}[0-9X]$` (the kiosk sends numbers normalised, X upper-case).
+    static func isIDNumberShaped(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 18 else { return false }
+        return bytes.dropLast().allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            && ((bytes[17] >= UInt8(ascii: "0") && bytes[17] <= UInt8(ascii: "9")) || bytes[17] == UInt8(ascii: "X"))
+    }
+
+    /// JSONDecoder reads `1.0` or `null` into an `Int?` count; the contract says integer. Names
+    /// the first count that is not a JSON integer, or nil.
+    static func nonIntegerCount(in body: Data) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
+        for key in ["pendingCases", "oldestPendingSeconds", "refusedCases"] {
+            guard let value = object[key] else { continue }
+            guard let number = value as? NSNumber, !(value is Bool), ["q", "i", "l", "s", "c", "Q", "I", "L", "S", "C"]
+                .contains(String(cString: number.objCType)) else { return key }
+        }
+        return nil
     }
 }
