@@ -155,14 +155,14 @@ struct CentralRoutes: Sendable {
             && ((bytes[17] >= UInt8(ascii: "0") && bytes[17] <= UInt8(ascii: "9")) || bytes[17] == UInt8(ascii: "X"))
     }
 
-    /// JSONDecoder reads `1.0` or `null` into an `Int?` count; the contract says integer. Names
-    /// the first count that is not a JSON integer, or nil.
+    /// JSONDecoder reads `null` into an `Int?` count (and may read `1.0` as 1); the contract says
+    /// integer. Names the first count that is `null` or not a whole number, or nil.
     static func nonIntegerCount(in body: Data) -> String? {
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
         for key in ["pendingCases", "oldestPendingSeconds", "refusedCases"] {
             guard let value = object[key] else { continue }
-            guard let number = value as? NSNumber, !(value is Bool), ["q", "i", "l", "s", "c", "Q", "I", "L", "S", "C"]
-                .contains(String(cString: number.objCType)) else { return key }
+            if value is NSNull { return key }
+            if let number = value as? NSNumber, number.doubleValue.rounded() != number.doubleValue { return key }
         }
         return nil
     }
