@@ -28,6 +28,7 @@ public struct KioskView: Sendable {
         case .review: ReviewScreen(chrome: chrome, plan: reducer.plan(state), value: { reducer.value(of: $0, in: state) }).draw(into: &frame)
         case .outcome: OutcomeScreen(chrome: chrome).draw(into: &frame)
         case .takeCard: TakeCardScreen(chrome: chrome).draw(into: &frame)
+        case .technician: TechnicianScreen(chrome: chrome).draw(into: &frame)
         }
         if let seconds = state.idle.countdown {
             IdleOverlay(chrome: chrome, seconds: seconds).draw(into: &frame)

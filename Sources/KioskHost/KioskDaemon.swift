@@ -22,7 +22,8 @@ public final class KioskDaemon: Sendable {
     private let performer: any KioskEffectPerformer
 
     private let observe: @Sendable (JourneyState) -> Void
-    private let preflight: Preflight?
+    /// Also what technician mode's pre-flight page runs.
+    public let preflight: Preflight?
     private let onPreflight: @Sendable ([StatusSnapshot.Preflight.Failure]) async -> Void
 
     /// - Parameters:

@@ -38,6 +38,8 @@ public actor KioskHost: KioskEffectPerformer {
     private var sequence: Int
     /// Spoken prompts (off unless configured); never blocks: it only queues.
     private let voice: VoiceGuide?
+    /// Technician mode's hands; nil (no PIN configured): the hidden gesture does nothing.
+    private var technician: TechnicianDesk?
 
     public init(context: KioskContext, devices: Devices, clock: any KioskClock, logger: Logger = Logger(label: "kioskd"),
                 onTakeCard: @escaping @Sendable () async -> Void = {}, receiptText: (@Sendable (String, String) -> Void)? = nil,
@@ -77,9 +79,16 @@ public actor KioskHost: KioskEffectPerformer {
         case .wipe:
             await devices.reader?.disarm()
             logger.info("session wiped")
+        case .technician(let request):
+            await technician?.perform(request, send: send)
         case .after:
             break
         }
+    }
+
+    /// Turns technician mode on (kioskd does, when the configuration has a PIN hash).
+    public func enableTechnicianMode(_ desk: TechnicianDesk) {
+        technician = desk
     }
 
     /// The next local reference: terminal, China date, sequence (`CQ-YB-01-20261205-0007`).

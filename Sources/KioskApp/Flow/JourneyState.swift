@@ -22,6 +22,8 @@ public struct JourneyState: Sendable, Equatable {
         case outcome
         /// "请取走您的身份证": the card is still on the reader.
         case takeCard
+        /// 维护模式: the technician's PIN page and the pages behind it (`technician`).
+        case technician
     }
 
     /// Why the terminal must not take a case now (store unwritable, disk, clock, calendar).
@@ -44,6 +46,10 @@ public struct JourneyState: Sendable, Equatable {
     public var now: Date
     public var session: Session?
     public var idle = IdleState()
+    /// Technician mode, while it is open (never at the same time as a session).
+    public var technician: TechnicianState?
+    /// Taps on home's hidden corner so far.
+    public var hiddenGesture = HiddenGesture()
 
     public init(now: Date) { self.now = now }
 
