@@ -5,7 +5,7 @@ import Foundation
 /// 退出维护 or idleness, back to a home with nothing of the mode on it.
 extension JourneyReducer {
     /// Taps on home's hidden corner that open the PIN page (within `KioskDelays.gestureWindow`).
-    static let gestureTaps = 5
+    public static let gestureTaps = 5
     /// The longest PIN the keypad takes (the gate accepts 4–12 digits).
     static let pinLength = 4...12
 
