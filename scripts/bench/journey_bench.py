@@ -284,4 +284,5 @@ def main():
     print(f"RSS idle (home)        {idle / 1024:8.1f} MiB   after a journey {after / 1024:8.1f} MiB   ratio {after / idle:5.2f}")
 
 
-main()
+if __name__ == "__main__":
+    main()
