@@ -65,6 +65,7 @@ public struct KioskProgram: TerminalApp {
 
     /// Keys: digits go to the keypad, text to the field, Enter is 完成/下一步, Escape is back.
     static func message(for key: KeyEvent, model: JourneyState) -> KioskEvent? {
+        if let event = technicianMessage(for: key, model: model) { return .technician(event) }
         switch key.key {
         case .character(let c):
             if case .form = model.screen, model.session?.editing == nil { return nil }

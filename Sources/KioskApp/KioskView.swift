@@ -49,6 +49,7 @@ public struct KioskView: Sendable {
         case .outcome: OutcomeScreen(chrome: chrome).draw(into: &frame)
         case .takeCard: TakeCardScreen(chrome: chrome).draw(into: &frame)
         case .progress(let step): ProgressScreens(chrome: chrome, step: step).draw(into: &frame)
+        case .technician: TechnicianScreen(chrome: chrome).draw(into: &frame)
         }
     }
 }

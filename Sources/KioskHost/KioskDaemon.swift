@@ -22,7 +22,8 @@ public final class KioskDaemon: Sendable {
     private let performer: any KioskEffectPerformer
 
     private let observe: @Sendable (JourneyState) -> Void
-    private let preflight: Preflight?
+    /// Also what technician mode's pre-flight page runs.
+    public let preflight: Preflight?
     /// The on-screen keyboard's engine, opened when a free-text field first shows the keyboard
     /// and closed when the UI ends (librime must not see open sessions at process exit).
     public let pinyin: PinyinEngineHost?

@@ -44,6 +44,8 @@ public actor KioskHost: KioskEffectPerformer {
     private let voice: VoiceGuide?
     /// Progress, 补打 and 好差评 (the visit after filing).
     public let visits: VisitDesk
+    /// Technician mode's hands; nil (no PIN configured): the hidden gesture does nothing.
+    private var technician: TechnicianDesk?
 
     public init(context: KioskContext, devices: Devices, clock: any KioskClock, logger: Logger = Logger(label: "kioskd"),
                 onTakeCard: @escaping @Sendable () async -> Void = {}, receiptText: (@Sendable (String, String) -> Void)? = nil,
@@ -87,9 +89,16 @@ public actor KioskHost: KioskEffectPerformer {
             logger.info("session wiped")
         case .queryProgress, .printProgressSlip, .listReprints, .reprint, .submitRating:
             await visits.perform(effect, send: send)
+        case .technician(let request):
+            await technician?.perform(request, send: send)
         case .after:
             break
         }
+    }
+
+    /// Turns technician mode on (kioskd does, when the configuration has a PIN hash).
+    public func enableTechnicianMode(_ desk: TechnicianDesk) {
+        technician = desk
     }
 
     /// The next local reference: terminal, China date, sequence (`CQ-YB-01-20261205-0007`).

@@ -150,6 +150,7 @@ struct KioskdCommand: AsyncParsableCommand {
                                                               onPreflight: lifecycle.preflightReporter(board: feed.board), logger: logger)
             for fault in demoFaults.sorted(by: { $0.rawValue < $1.rawValue }) { await world.inject(fault) }
             let diagnostics = try DemoAssembly.diagnostics(daemon: daemon, demo: world, assets: assetDirectory, board: feed.board, clock: clock)
+            try await daemon.enableTechnicianMode(pinHash: configuration.technician.pinHash, file: config ?? "--demo", diagnostics: diagnostics)
             let exit = try await runLifecycle(lifecycle, .init(daemon: daemon, feed: feed, central: try world.client(clock: clock),
                                                               dataDirectory: dataDirectory, specification: specification,
                                                               diagnostics: diagnostics), events)
@@ -170,6 +171,8 @@ struct KioskdCommand: AsyncParsableCommand {
                                                               onPreflight: lifecycle.preflightReporter(board: feed.board), logger: logger)
             let diagnostics = HallAssembly.diagnostics(daemon: daemon, world: world, configuration: configuration,
                                                        assets: assetDirectory, board: feed.board, clock: clock)
+            try await daemon.enableTechnicianMode(pinHash: configuration.technician.pinHash, file: config ?? KioskConfiguration.defaultPath,
+                                                  diagnostics: diagnostics)
             _ = try await runLifecycle(lifecycle, .init(daemon: daemon, feed: feed, central: world.central,
                                                        dataDirectory: dataDirectory, specification: specification,
                                                        diagnostics: diagnostics), events)

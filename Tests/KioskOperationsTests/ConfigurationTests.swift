@@ -54,6 +54,10 @@ struct ConfigurationTests {
               ("[speech]\nvolume = 101", "speech.volume", "from 0 to 100", "101"),
               ("[timeouts]\nidle_secnods = 90", "timeouts.idle_secnods", "one of the keys idle_seconds", "an unknown key"),
               ("timeouts = 90", "timeouts", "a table [timeouts]", "the integer 90"),
+              ("[technician]\npin_hash = \"1234\"", "technician.pin_hash", "pbkdf2-sha256$ROUNDS", "\"1234…\""),
+              ("[technician]\npin_hash = \"pbkdf2-sha256$1000$00112233445566778899aabbccddeeff$" + String(repeating: "ab", count: 32) + "\"",
+               "technician.pin_hash", "kioskctl technician pin-hash", "\"pbkdf2-sha256$1000$00112…\""),
+              ("[technician]\npin_hash = 1234", "technician.pin_hash", "a string", "the integer 1234"),
           ])
     func badValueNamesItsKey(text: String, key: String, expected: String, found: String) throws {
         let error = try #require(throws: DataFileError.self) { try KioskConfiguration.parse(text, file: "/etc/kioskd/kioskd.toml") }
@@ -169,6 +173,29 @@ struct ConfigurationTests {
 
     // MARK: Helpers
 
+    @Test("a technician PIN hash in the form pin-hash prints is kept; \"\" turns technician mode off")
+    func technicianPINHash() throws {
+        let hash = "pbkdf2-sha256$210000$" + String(repeating: "0f", count: 16) + "$" + String(repeating: "a5", count: 32)
+        let parsed = try KioskConfiguration.parse("[technician]\npin_hash = \"\(hash)\"", file: "k.toml")
+        #expect(parsed.technician.pinHash == hash)
+        #expect(PINHashText(hash)?.rounds == 210_000)
+        #expect(try KioskConfiguration.parse("[technician]\npin_hash = \"\"", file: "k.toml").technician.pinHash == nil)
+        #expect(KioskConfiguration().technician.pinHash == nil)
+        #expect(PINHashText(hash.replacingOccurrences(of: "$210000$", with: "$209999$")) == nil)
+        #expect(PINHashText(String(hash.dropLast(2))) == nil)
+        #expect(PINHashText("pbkdf2-sha1$210000$" + String(repeating: "0f", count: 16) + "$" + String(repeating: "a5", count: 32)) == nil)
+    }
+
+    @Test("property: the pin_hash shape check never crashes and accepts only its own rendering")
+    func pinHashShapeFuzz() {
+        var random = SeededRandom(seed: 16)
+        let alphabet = Array("pbkdf2-sha256$0123456789abcdefABCDEFxyz$ \u{0}é")
+        for _ in 0..<2000 {
+            let text = String((0..<random.below(140)).map { _ in alphabet[random.below(alphabet.count)] })
+            if let parsed = PINHashText(text) { #expect(PINHashText(parsed.text) == parsed) }
+        }
+    }
+
     static func keyPaths(_ table: TOMLTable, prefix: String = "") -> Set<String> {
         var paths: Set<String> = []
         for key in table.keys {
@@ -207,6 +234,9 @@ struct ConfigurationTests {
         config.heartbeat.interval = .seconds(5 + random.below(3596))
         config.speech.command = random.below(2) == 0 ? nil : "espeak-ng -v cmn " + text(4)
         config.speech.volume = random.below(101)
+        config.technician.pinHash = random.below(2) == 0 ? nil
+            : PINHashText(rounds: 210_000 + random.below(100_000), salt: (0..<16).map { _ in UInt8(random.below(256)) },
+                          hash: (0..<32).map { _ in UInt8(random.below(256)) }).text
         return config
     }
 }

@@ -135,7 +135,7 @@ extension JourneyReducer {
             return enter(needsPhoto(state) ? .photo : .form(page: max(0, formPages(state).count - 1)), &state)
         case .review:
             return enter(.materials, &state)
-        case .outcome, .takeCard, .home, .progress:
+        case .outcome, .takeCard, .home, .progress, .technician:
             return []
         }
     }

@@ -50,6 +50,8 @@ public struct JourneyReducer: Sendable {
             }
         case .keepGoing:
             break
+        case .technician(let event):
+            effects += reduceTechnician(&state, event)
         case .cardRemoved:
             state.session?.cardPresent = false
             state.session?.reading = false

@@ -24,6 +24,8 @@ public struct JourneyState: Sendable, Equatable {
         case takeCard
         /// After filing: progress query, 补打, 好差评 (JourneyReducer+Progress).
         case progress(ProgressStep)
+        /// 维护模式: the technician's PIN page and the pages behind it (`technician`).
+        case technician
     }
 
     /// Why the terminal must not take a case now (store unwritable, disk, clock, calendar).
@@ -46,6 +48,10 @@ public struct JourneyState: Sendable, Equatable {
     public var now: Date
     public var session: Session?
     public var idle = IdleState()
+    /// Technician mode, while it is open (never at the same time as a session).
+    public var technician: TechnicianState?
+    /// Taps on home's hidden corner so far.
+    public var hiddenGesture = HiddenGesture()
 
     public init(now: Date) { self.now = now }
 

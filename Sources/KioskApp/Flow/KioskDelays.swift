@@ -17,6 +17,12 @@ public struct KioskDelays: Sendable, Equatable {
     public var farewell: Duration = .seconds(3)
     /// The home screen's clock.
     public var tick: Duration = .seconds(15)
+    /// Technician mode with no touch for this long returns home: a technician called away must
+    /// not leave the mode open for the next passer-by.
+    public var technicianIdle: Duration = .seconds(120)
+    /// The hidden gesture's taps must fall within this window: five quick taps are deliberate,
+    /// five taps spread over a minute are a fidgeting hand.
+    public var gestureWindow: Duration = .seconds(3)
 
     public init() {}
 }

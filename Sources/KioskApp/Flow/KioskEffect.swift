@@ -38,4 +38,6 @@ public enum KioskEffect: Sendable, Equatable {
     case announce(String)
     /// The session's personal data left the state: the host drops its copies too.
     case wipe
+    /// Technician mode's requests (gate, diagnostics, outbox, pre-flight).
+    case technician(TechnicianEffect)
 }

@@ -63,4 +63,6 @@ public enum KioskEvent: Sendable, Equatable {
     case idleTimeout(generation: Int)
     case countdownTick(generation: Int)
     case keepGoing
+    // Technician mode
+    case technician(TechnicianEvent)
 }

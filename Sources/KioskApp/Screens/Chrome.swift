@@ -17,7 +17,7 @@ struct Chrome {
 
     static func step(of screen: JourneyState.Screen) -> Int? {
         switch screen {
-        case .home, .progress: nil
+        case .home, .progress, .technician: nil
         case .identify, .manualID: 0
         case .category, .items, .questions: 1
         case .form, .photo: 2

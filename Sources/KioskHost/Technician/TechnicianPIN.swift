@@ -2,6 +2,7 @@ import Crypto
 import CryptoExtras
 import Foundation
 import KioskDomain
+import KioskOperations
 
 /// The technician PIN as the configuration keeps it: never the PIN, only a salted slow hash —
 /// PBKDF2-HMAC-SHA256 with a per-terminal random salt and at least 210 000 rounds (OWASP's
@@ -10,7 +11,7 @@ import KioskDomain
 ///
 /// Text form: `pbkdf2-sha256$ROUNDS$SALT_HEX$HASH_HEX` (one line, the `technician.pin_hash` value).
 public struct TechnicianPIN: Sendable, Equatable {
-    public static let minimumRounds = 210_000
+    public static let minimumRounds = PINHashText.minimumRounds
     public let rounds: Int
     public let salt: [UInt8]
     public let hash: [UInt8]
@@ -33,18 +34,13 @@ public struct TechnicianPIN: Sendable, Equatable {
 
     /// Reads the text form, naming what is wrong (the key is `technician.pin_hash`).
     public static func parse(_ text: String, file: String = "configuration") throws(DataFileError) -> TechnicianPIN {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "$", omittingEmptySubsequences: false)
-        let expected = "pbkdf2-sha256$ROUNDS$SALT_HEX$HASH_HEX (from kioskctl technician pin-hash)"
-        guard parts.count == 4, parts[0] == "pbkdf2-sha256", let rounds = Int(parts[1]), rounds >= minimumRounds,
-              let salt = hex(parts[2]), salt.count >= 16, let hash = hex(parts[3]), hash.count == 32 else {
-            throw DataFileError(file: file, key: "technician.pin_hash", expected: expected, found: String(text.prefix(24)) + "…")
+        guard let parsed = PINHashText(text) else {
+            throw DataFileError(file: file, key: "technician.pin_hash", expected: PINHashText.expected, found: String(text.prefix(24)) + "…")
         }
-        return TechnicianPIN(rounds: rounds, salt: salt, hash: hash)
+        return TechnicianPIN(rounds: parsed.rounds, salt: parsed.salt, hash: parsed.hash)
     }
 
-    public var text: String {
-        "pbkdf2-sha256$\(rounds)$\(salt.map { String(format: "%02x", $0) }.joined())$\(hash.map { String(format: "%02x", $0) }.joined())"
-    }
+    public var text: String { PINHashText(rounds: rounds, salt: salt, hash: hash).text }
 
     /// Whether `pin` is this PIN; the comparison takes the same time whatever the input.
     public func matches(_ pin: String) -> Bool {
@@ -59,18 +55,5 @@ public struct TechnicianPIN: Sendable, Equatable {
         let key = try? KDF.Insecure.PBKDF2.deriveKey(from: Array(pin.utf8), salt: salt, using: .sha256, outputByteCount: 32,
                                                      unsafeUncheckedRounds: rounds)
         return key.map { $0.withUnsafeBytes { Array($0) } } ?? []
-    }
-
-    private static func hex(_ text: Substring) -> [UInt8]? {
-        guard text.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(index, offsetBy: 2)
-            guard let byte = UInt8(text[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        return bytes
     }
 }

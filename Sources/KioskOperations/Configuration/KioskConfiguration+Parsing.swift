@@ -44,7 +44,7 @@ extension KioskConfiguration {
 
     private mutating func read(_ root: ConfigurationReader) throws(DataFileError) {
         try root.refuseUnknownKeys(allowed: ["region", "demo", "data_directory", "terminal", "central", "devices",
-                                             "timeouts", "status", "heartbeat", "speech", "demo_world"])
+                                             "timeouts", "status", "heartbeat", "speech", "demo_world", "technician"])
         if let value = try root.string("region") {
             guard Self.isIdentifier(value) else {
                 throw root.fail("region", expected: "a region profile id (lowercase letters, digits, '-')", found: "\"\(value)\"")
@@ -75,6 +75,15 @@ extension KioskConfiguration {
             try section.refuseUnknownKeys(allowed: ["command", "volume"])
             if let value = try section.optionalString("command") { speech.command = value }
             speech.volume = try section.integer("volume", in: 0...100) ?? speech.volume
+        }
+        if let section = try root.section("technician") {
+            try section.refuseUnknownKeys(allowed: ["pin_hash"])
+            if let value = try section.optionalString("pin_hash") {
+                if let text = value, PINHashText(text) == nil {
+                    throw section.fail("pin_hash", expected: PINHashText.expected, found: "\"\(text.prefix(24))…\"")
+                }
+                technician.pinHash = value
+            }
         }
     }
 

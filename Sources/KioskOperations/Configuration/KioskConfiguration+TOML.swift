@@ -49,6 +49,9 @@ extension KioskConfiguration {
         [demo_world]
         central = \(quote(demoWorld.central.rawValue))
 
+        [technician]
+        pin_hash = \(quote(technician.pinHash))
+
         """
     }
 }

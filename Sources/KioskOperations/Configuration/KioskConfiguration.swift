@@ -18,8 +18,17 @@ public struct KioskConfiguration: Sendable, Equatable {
     public var heartbeat = Heartbeat()
     public var speech = Speech()
     public var demoWorld = DemoWorld()
+    public var technician = Technician()
 
     public init() {}
+
+    public struct Technician: Sendable, Equatable {
+        public init() {}
+
+        /// The technician PIN's salted slow hash (`kioskctl technician pin-hash`); nil: technician
+        /// mode is off on this terminal (the hidden gesture does nothing).
+        public var pinHash: String?
+    }
 
     /// What `demo = true` simulates. By default everything, central-sim included; a fleet
     /// demo (several demo terminals reporting to one central-sim) keeps the simulated devices but
