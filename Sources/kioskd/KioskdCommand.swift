@@ -63,7 +63,8 @@ struct KioskdCommand: AsyncParsableCommand {
         valueName: "fault"))
     var faults: [String] = []
 
-    @Option(name: .customLong("demo-refuse-item"), help: "Demo: an item code the embedded central-sim always refuses (repeatable).")
+    @Option(name: .customLong("demo-refuse-item"),
+            help: "Demo: an item code the embedded central-sim always refuses (repeatable); then no other item is refused at random.")
     var demoRefuseItems: [String] = []
 
     @Flag(help: "Demo: the network is down (the kiosk cannot reach the central service).")
@@ -75,6 +76,9 @@ struct KioskdCommand: AsyncParsableCommand {
     var demoOptions: DemoOptions {
         var options = DemoOptions()
         options.refuseItems = Set(demoRefuseItems)
+        // Refusals asked for by name replace the random ones: a demonstration (or a test) of one
+        // 不予受理 must not meet a second one, which would also refuse everything that follows it.
+        if !demoRefuseItems.isEmpty { options.refusalRate = 0 }
         options.offline = demoOffline
         return options
     }
