@@ -7,12 +7,13 @@ captures is foot drawing kioskd's bytes; this script reads tmux's copy of the sc
 where a label is and types into the pane with `send-keys -l`: SGR mouse reports for touches
 (exactly what foot sends for a finger), digits and text for the keypad and the typed fields.
 
-    screenshot_journey.py TMUX_SOCKET OUT_DIR REGION ASSETS_DIR [--journey-only]
+    screenshot_journey.py TMUX_SOCKET OUT_DIR REGION ASSETS_DIR [--journey-only] [--technician]
 
 Writes OUT_DIR/<nn>-<screen>.png and OUT_DIR/<nn>-<screen>.txt (tmux's text of the same screen).
 OUT_DIR "-" walks the journey without shooting (scripts/bench/journey_bench.py measures memory
 that way, without a compositor); --journey-only stops back on home, before the keypad and the
-idle warning.
+idle warning; --technician visits technician mode from home instead of the journey (kioskd must
+run with a configuration whose PIN is 482916, as scripts/screenshot-journey's TECHNICIAN=1 sets up).
 """
 import json
 import os
@@ -24,6 +25,8 @@ import unicodedata
 
 SOCKET, OUT, REGION, ASSETS = sys.argv[1:5]
 JOURNEY_ONLY = "--journey-only" in sys.argv[5:]
+TECHNICIAN = "--technician" in sys.argv[5:]
+TECHNICIAN_PIN = "482916"
 SHOTS = []
 
 
@@ -59,6 +62,18 @@ def wait_for(text, timeout=30):
             return lines
         time.sleep(0.1)
     sys.exit(f"screenshot_journey: '{text}' never showed; the screen was:\n" + "\n".join(screen()))
+
+
+def wait_any(texts, timeout=30):
+    """Waits for the first of `texts` to show and returns it."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        shown = "\n".join(screen())
+        for text in texts:
+            if text in shown:
+                return text
+        time.sleep(0.1)
+    sys.exit(f"screenshot_journey: none of {texts} showed; the screen was:\n" + "\n".join(screen()))
 
 
 def settle(quiet=0.4, limit=5):
@@ -133,9 +148,13 @@ def editor_title(lines):
 
 
 def in_editor(hits):
-    """The editor is the right half of the form at the kiosk's width."""
-    width = max(cells(line) for line in screen())
-    return [h for h in hits if h[0] > width // 2]
+    """Hits inside the editor's panel ("┏━ <label>"): the right half of the form at the kiosk's
+    width, the whole screen at 80×24."""
+    panel = find("┏━ ")
+    if not panel:
+        return hits
+    x, y = panel[-1]
+    return [h for h in hits if h[0] > x and h[1] > y]
 
 
 def fill_editor(state):
@@ -168,7 +187,7 @@ def fill_editor(state):
                 state["place"] = True
             # The panel's top border is "┏━ <label>"; inside it the trail line, then the list:
             # its first entry's middle row is two rows under the trail.
-            x, y = in_editor(find("┏━ " + title, lines))[0]
+            x, y = find("┏━ " + title, lines)[-1]
             touch(x + 5, y + 3)
             settle()
     else:
@@ -284,6 +303,10 @@ def journey():
     wait_for("回执已打印", timeout=60)
     shot("outcome")
     tap("完成", pick=last)
+    # 好差评: offered once after filing, voluntary; the veteran skips it in one touch.
+    if wait_any(["请对本次服务进行评价", "请取走您的身份证"]) == "请对本次服务进行评价":
+        shot("rating")
+        tap("跳过", pick=last)
     wait_for("请取走您的身份证")
     shot("take-card", wait=False)
     wait_for("开始办理")
@@ -301,5 +324,33 @@ def journey():
     shot("idle-warning", wait=False)
 
 
-journey()
+def technician():
+    """The hidden gesture (five taps on home's top-left corner), the PIN, and the pages a
+    technician uses first: the self-test with its fault and remedy, and the touch test."""
+    settle()
+    for _ in range(5):
+        touch(1, 1)
+    wait_for("请输入维护密码")
+    keys(TECHNICIAN_PIN[:3])
+    shot("pin")
+    keys(TECHNICIAN_PIN[3:] + "\r")
+    wait_for("维护菜单")
+    shot("menu")
+    tap("运行自检")
+    wait_for("检查完成", timeout=60)
+    shot("self-test")
+    tap("返回菜单")
+    tap("触摸测试")
+    wait_for("命中 0/5")
+    shot("touch-test")
+    tap("返回菜单")
+    tap("退出维护")
+    wait_for("开始办理")
+
+
+if TECHNICIAN:
+    wait_for("开始办理", timeout=90)
+    technician()
+else:
+    journey()
 print("shots: " + " ".join(SHOTS))

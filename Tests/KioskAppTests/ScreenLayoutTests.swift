@@ -6,11 +6,13 @@ import KioskTime
 import TerminalUI
 import Testing
 import TestSupport
+import TestTraits
 
 /// Every journey screen fits the terminal it is given — from 80×24 (a large font on the kiosk)
 /// through the kiosk's 127×26 to 160×50: every touch target inside the screen, at least 3 rows
-/// by 8 columns (适老化), no two overlapping, and the way forward or back always on screen.
-@Suite struct ScreenLayoutTests {
+/// by 8 columns (适老化), no two overlapping, the way forward or back always on screen and the
+/// forward button's label never cut.
+@Suite(.computeBound) struct ScreenLayoutTests {
     static let sizes = [Size(columns: 80, rows: 24), Size(columns: 127, rows: 26), Size(columns: 120, rows: 40), Size(columns: 160, rows: 50)]
 
     /// The states a journey passes through (each screen, with an editor open on the form).
@@ -86,6 +88,11 @@ import TestSupport
                             "\(region) \(name) at \(size): \(r.id) \(r.rect) leaves the screen")
                     #expect(r.rect.height >= 3, "\(region) \(name) at \(size): \(r.id) is \(r.rect.height) rows high")
                     #expect(r.rect.width >= 8, "\(region) \(name) at \(size): \(r.id) is \(r.rect.width) columns wide")
+                }
+                // The way forward shows its whole label: a veteran reads what he agrees to.
+                for r in regions where r.id == "nav.next" {
+                    let label = (r.rect.y..<r.rect.maxY).map { frame.buffer.line($0) }.joined()
+                    #expect(!label.contains("..."), "\(region) \(name) at \(size): the forward button's label is cut")
                 }
                 for (i, a) in regions.enumerated() {
                     for b in regions[(i + 1)...] where !a.rect.intersection(b.rect).isEmpty {

@@ -75,8 +75,12 @@ struct Chrome {
                 .draw(into: &frame, in: Rect(x: 3, y: y, width: width, height: 3))
         }
         if let next {
+            // The forward button grows to show its whole label (review's 我已阅读并同意，提交申请 at
+            // 80 columns), up to the gap beside the back button: a veteran reads what he agrees to.
+            let room = size.columns - 3 - (back == nil ? 3 : 3 + width + 2)
+            let nextWidth = min(max(width, DisplayWidth.of(next.0) + 4), max(width, room))
             Button(next.0, id: "nav.next", message: next.1, kind: .primary, isEnabled: nextEnabled, theme: theme)
-                .draw(into: &frame, in: Rect(x: size.columns - 3 - width, y: y, width: width, height: 3))
+                .draw(into: &frame, in: Rect(x: size.columns - 3 - nextWidth, y: y, width: nextWidth, height: 3))
         }
         if let message, !message.isEmpty {
             let line = Rect(x: 0, y: size.rows - 1, width: size.columns, height: 1)
