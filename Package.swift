@@ -24,12 +24,16 @@ targets += [
     // The only source of time in the modules (wall time, China's calendar day, durations), with
     // the manual clock tests and the demo use. No dependencies: every layer can take it.
     .target(name: "KioskTime"),
-    .testTarget(name: "KioskTimeTests", dependencies: ["KioskTime"]),
+    .testTarget(name: "KioskTimeTests", dependencies: ["TestTraits", "TestSupport", "KioskTime"]),
     // Starting and waiting for real processes from async tests without holding a thread of the
     // cooperative pool; the checkout's paths. Foundation only.
     .target(name: "TestSupport"),
+    // Swift Testing traits for scheduling a parallel run on two cores: `.computeBound` and
+    // `.realTime` move a test off the cooperative pool (TestSupport.TestExecutors). Test targets
+    // only: it imports Testing.
+    .target(name: "TestTraits", dependencies: ["TestSupport"]),
     // Repository-wide rules: the setup script's package list, no stray reading of time.
-    .testTarget(name: "RepositoryTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "RepositoryTests", dependencies: ["TestTraits", "TestSupport"]),
 ]
 products += [.library(name: "KioskTime", targets: ["KioskTime"])]
 kioskctlDependencies += ["KioskTime"]
@@ -40,7 +44,7 @@ testingDependencies += ["TestSupport", "KioskTime"]
 targets += [
     .target(name: "KioskDomain", dependencies: ["KioskTime"]),
     .target(name: "KioskDomainTesting", dependencies: ["KioskDomain", "TestSupport"]),
-    .testTarget(name: "KioskDomainTests", dependencies: ["KioskDomain", "KioskDomainTesting", "KioskTime", "TestSupport"]),
+    .testTarget(name: "KioskDomainTests", dependencies: ["TestTraits", "KioskDomain", "KioskDomainTesting", "KioskTime", "TestSupport"]),
 ]
 products += [.library(name: "KioskDomain", targets: ["KioskDomain"])]
 kioskctlDependencies += ["KioskDomain"]
@@ -58,7 +62,7 @@ targets += [
     // openpty(3) for the simulator (<pty.h> is not in Swift's Glibc module).
     .systemLibrary(name: "CPTY"),
     .target(name: "IDCardReaderTesting", dependencies: ["IDCardReader", "IDCardSimulator", "KioskDomain", "KioskDomainTesting", "TestSupport"]),
-    .testTarget(name: "IDCardReaderTests", dependencies: ["IDCardReader", "IDCardSimulator", "IDCardReaderTesting",
+    .testTarget(name: "IDCardReaderTests", dependencies: ["TestTraits", "IDCardReader", "IDCardSimulator", "IDCardReaderTesting",
                                                          "KioskDomain", "KioskDomainTesting", "KioskTime", "TestSupport"]),
 ]
 products += [.library(name: "IDCardReader", targets: ["IDCardReader", "IDCardSimulator"])]
@@ -74,7 +78,7 @@ targets += [
                    providers: [.apt(["libturbojpeg0-dev"])]),
     .target(name: "PhotoCheck", dependencies: ["KioskDomain", "CTurboJPEG"]),
     .target(name: "PhotoCheckTesting", dependencies: ["PhotoCheck"]),
-    .testTarget(name: "PhotoCheckTests", dependencies: ["PhotoCheck", "PhotoCheckTesting", "KioskDomain", "KioskDomainTesting", "KioskTime", "TestSupport"],
+    .testTarget(name: "PhotoCheckTests", dependencies: ["PhotoCheck", "PhotoCheckTesting", "KioskDomain", "KioskDomainTesting", "KioskTime", "TestSupport", "TestTraits"],
                 exclude: ["Fixtures"]),
 ]
 products += [.library(name: "PhotoCheck", targets: ["PhotoCheck"])]
@@ -88,7 +92,7 @@ targets += [
     .systemLibrary(name: "CCups", path: "Sources/CCups"),
     .target(name: "ReceiptPrinter", dependencies: ["KioskDomain", "KioskTime", "CCups"]),
     .target(name: "ReceiptPrinterTesting", dependencies: ["ReceiptPrinter", "TestSupport"]),
-    .testTarget(name: "ReceiptPrinterTests", dependencies: ["ReceiptPrinter", "ReceiptPrinterTesting", "KioskDomain",
+    .testTarget(name: "ReceiptPrinterTests", dependencies: ["TestTraits", "ReceiptPrinter", "ReceiptPrinterTesting", "KioskDomain",
                                                            "KioskDomainTesting", "KioskTime", "TestSupport"]),
 ]
 products += [.library(name: "ReceiptPrinter", targets: ["ReceiptPrinter"])]
@@ -100,7 +104,7 @@ testingDependencies += ["ReceiptPrinterTesting"]
 targets += [
     .target(name: "TerminalUI"),
     .target(name: "TerminalUITesting", dependencies: ["TerminalUI", "TestSupport"]),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalUITesting", "KioskTime", "TestSupport"]),
+    .testTarget(name: "TerminalUITests", dependencies: ["TestTraits", "TerminalUI", "TerminalUITesting", "KioskTime", "TestSupport"]),
 ]
 products += [.library(name: "TerminalUI", targets: ["TerminalUI"])]
 kioskctlDependencies += ["TerminalUI"]
@@ -113,10 +117,10 @@ targets += [
     // without the engine still starts and its keyboard says the engine is missing.
     .systemLibrary(name: "CRime", providers: [.apt(["librime-dev", "rime-data-luna-pinyin"])]),
     .target(name: "RimePinyin", dependencies: ["TerminalUI", "CRime"]),
-    .testTarget(name: "RimePinyinTests", dependencies: ["RimePinyin", "TerminalUI", "TerminalUITesting", "TestSupport", "KioskTime"]),
+    .testTarget(name: "RimePinyinTests", dependencies: ["TestTraits", "RimePinyin", "TerminalUI", "TerminalUITesting", "TestSupport", "KioskTime"]),
     // Spoken prompts through a configurable speech command (espeak-ng's Mandarin voice).
     .target(name: "VoiceGuidance"),
-    .testTarget(name: "VoiceGuidanceTests", dependencies: ["VoiceGuidance"]),
+    .testTarget(name: "VoiceGuidanceTests", dependencies: ["TestTraits", "VoiceGuidance"]),
 ]
 products += [.library(name: "RimePinyin", targets: ["RimePinyin"]),
              .library(name: "VoiceGuidance", targets: ["VoiceGuidance"])]
@@ -136,7 +140,7 @@ targets += [
         .product(name: "Crypto", package: "swift-crypto"),
     ]),
     .target(name: "KioskStoreTesting", dependencies: ["KioskStore", "KioskDomain", "KioskDomainTesting", "KioskTime"]),
-    .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskStoreTesting", "KioskDomain", "KioskDomainTesting",
+    .testTarget(name: "KioskStoreTests", dependencies: ["TestTraits", "KioskStore", "KioskStoreTesting", "KioskDomain", "KioskDomainTesting",
                                                        "KioskTime", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     // The process the store's crash test kills with SIGKILL.
     .executableTarget(name: "store-crash-writer", dependencies: ["KioskStore", "KioskStoreTesting", "KioskDomainTesting"]),
@@ -190,7 +194,7 @@ targets += [
         .product(name: "Logging", package: "swift-log"),
     ]),
     .testTarget(name: "CentralServiceTests", dependencies: [
-        "CentralService", "CentralSim", "CentralServiceTesting", "KioskStore", "KioskStoreTesting",
+        "CentralService", "CentralSim", "CentralServiceTesting", "KioskStore", "KioskStoreTesting", "TestTraits",
         "KioskDomain", "KioskDomainTesting", "KioskTime", "TestSupport",
     ]),
 ]
@@ -232,7 +236,7 @@ targets += [
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
     ]),
     .testTarget(name: "KioskOperationsTests", dependencies: [
-        "KioskOperations", "KioskOperationsTesting", "KioskTesting", "CentralService", "KioskDomain",
+        "KioskOperations", "KioskOperationsTesting", "KioskTesting", "CentralService", "KioskDomain", "TestSupport", "TestTraits",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -267,8 +271,8 @@ targets += [
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
     ]),
-    .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskDomain", "KioskDomainTesting", "KioskTime", "TerminalUI", "TestSupport", "RimePinyin"]),
-    .testTarget(name: "KioskdTests", dependencies: ["KioskTesting", "KioskDomain", "TerminalUI", "KioskApp", "KioskHost", "KioskOperations",
+    .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "KioskDomain", "KioskDomainTesting", "KioskTime", "TerminalUI", "TestSupport", "TestTraits", "RimePinyin"]),
+    .testTarget(name: "KioskdTests", dependencies: ["TestTraits", "KioskTesting", "KioskDomain", "TerminalUI", "KioskApp", "KioskHost", "KioskOperations",
                                                    "KioskStore", .product(name: "Logging", package: "swift-log")]),
 ]
 products += [.executable(name: "kioskd", targets: ["kioskd"])]

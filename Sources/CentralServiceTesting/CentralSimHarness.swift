@@ -25,9 +25,13 @@ public final class CentralSimHarness: Sendable {
     public let server: RunningCentralSim
     public let client: CentralClient
 
+    /// Starts central-sim in this process. The client's limits are generous (60 s a request,
+    /// 30 s for a connection, which also bounds a request's wait for one of the client's eight
+    /// connections): the server's handlers share two cores with a whole parallel run; tests of
+    /// timeouts set their own (`makeClient(requestTimeout:)`).
     public static func start(faults: FaultInjection = FaultInjection(), refusalRate: Double = 0, speed: Double = 1440,
                              signatureWindow: TimeInterval = 300,
-                             clientTimeout: Duration = .seconds(15)) async throws -> CentralSimHarness {
+                             clientTimeout: Duration = .seconds(60)) async throws -> CentralSimHarness {
         let directory = try RepositoryPaths.temporaryDirectory("central-sim")
         let secret = TerminalSecret.generate()
         let otherSecret = TerminalSecret.generate()
@@ -40,7 +44,7 @@ public final class CentralSimHarness: Sendable {
         configuration.operators = [operatorName: operatorSecret]
         let server = try await CentralSimServer.start(configuration)
         let client = try CentralClient(configuration: .init(baseURL: server.baseURL, terminalID: terminalID,
-                                                            connectTimeout: .seconds(2), requestTimeout: clientTimeout),
+                                                            connectTimeout: .seconds(30), requestTimeout: clientTimeout),
                                        secret: secret)
         return CentralSimHarness(directory: directory, secret: secret, otherSecret: otherSecret,
                                  departmentSecrets: departmentSecrets, server: server, client: client)

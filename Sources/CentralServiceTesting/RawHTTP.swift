@@ -18,7 +18,7 @@ public enum RawHTTP {
         request.method = .init(rawValue: method)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if !body.isEmpty { request.body = .bytes(ByteBuffer(bytes: body)) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let buffer = try await response.body.collect(upTo: 8 << 20)
         var map: [String: String] = [:]
         for (name, value) in response.headers { map[name.lowercased()] = value }

@@ -132,9 +132,13 @@ public final class PseudoTerminal: @unchecked Sendable {
     public func read(timeout: Duration = .seconds(10), until predicate: ([UInt8]) -> Bool) async throws {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
-        while !predicate(output) {
+        while true {
+            // Everything that has arrived is read before the deadline is looked at: a waiter that
+            // resumes late must judge what the program wrote, not how late it was itself.
+            while drain() {}
+            if predicate(output) { return }
             guard clock.now < deadline else { throw PseudoTerminalError.timedOut("output condition", output: outputText) }
-            if !drain() { try await Task.sleep(for: .milliseconds(5)) }
+            try await Task.sleep(for: .milliseconds(5))
         }
     }
 
@@ -175,7 +179,7 @@ public final class PseudoTerminal: @unchecked Sendable {
         if let exitStatus { return exitStatus }
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
-        while clock.now < deadline {
+        while true {
             var status: Int32 = 0
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid {
@@ -185,9 +189,9 @@ public final class PseudoTerminal: @unchecked Sendable {
                 exitStatus = exit
                 return exit
             }
+            guard clock.now < deadline else { throw PseudoTerminalError.timedOut("exit of pid \(pid)", output: outputText) }
             if !drain() { try await Task.sleep(for: .milliseconds(5)) }
         }
-        throw PseudoTerminalError.timedOut("exit of pid \(pid)", output: outputText)
     }
 
     /// The terminal settings as the program left them (checked after exit: raw mode undone?).

@@ -10,6 +10,11 @@ public final class TerminalSession: @unchecked Sendable {
     public let pty: PseudoTerminal
     public private(set) var screen: VTScreen
     public let size: Size
+    /// How long a wait for the screen lasts by default. Generous on purpose: a debug kioskd
+    /// shares two cores with a whole parallel test run, and a photo check or a first frame can
+    /// take tens of seconds there; a program that really hangs still fails, only later.
+    public static let patience: Duration = .seconds(45)
+
     /// Touches sent so far (each a press and a release).
     public private(set) var touches = 0
     private var consumed = 0
@@ -31,16 +36,23 @@ public final class TerminalSession: @unchecked Sendable {
     }
 
     /// Reads until the screen, between frames, satisfies `condition`.
-    public func wait(_ what: String = "", timeout: Duration = .seconds(20), _ condition: (VTScreen) -> Bool) async throws {
-        try await pty.read(timeout: timeout) { _ in
+    /// On a timeout the error names what was awaited and shows the screen as a person would have
+    /// seen it, not the raw bytes.
+    public func wait(_ what: String = "", timeout: Duration = TerminalSession.patience, _ condition: (VTScreen) -> Bool) async throws {
+        do {
+            try await pty.read(timeout: timeout) { _ in
+                sync()
+                return !screen.isInSynchronizedUpdate && condition(screen)
+            }
+        } catch PseudoTerminalError.timedOut {
             sync()
-            return !screen.isInSynchronizedUpdate && condition(screen)
+            throw PseudoTerminalError.timedOut("'\(what)' on screen within \(timeout)", output: "\n" + screen.screenText)
         }
     }
 
     /// Waits until the screen shows `text`; returns the screen's text.
     @discardableResult
-    public func wait(for text: String, timeout: Duration = .seconds(20)) async throws -> String {
+    public func wait(for text: String, timeout: Duration = TerminalSession.patience) async throws -> String {
         try await wait(text, timeout: timeout) { $0.screenText.contains(text) }
         return screen.screenText
     }
@@ -59,7 +71,7 @@ public final class TerminalSession: @unchecked Sendable {
     }
 
     /// Waits for `text`, then taps the occurrence `pick` chooses, `offset` cells into it.
-    public func tap(_ text: String, offset: Int = 0, timeout: Duration = .seconds(10),
+    public func tap(_ text: String, offset: Int = 0, timeout: Duration = TerminalSession.patience,
                     pick: ([Point]) -> Point? = { $0.first }) async throws {
         try await wait(for: text, timeout: timeout)
         guard let point = pick(screen.findAll(text)) else {

@@ -43,13 +43,14 @@ public final class TmuxSession: @unchecked Sendable {
     public func waitFor(timeout: Duration = .seconds(10), _ condition: (String) -> Bool) async throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
-        var screen = ""
-        while clock.now < deadline {
-            screen = try capture()
+        while true {
+            // The screen is judged once more after the deadline: a waiter that resumes late
+            // judges the program, not its own lateness.
+            let screen = try capture()
             if condition(screen) { return screen }
+            guard clock.now < deadline else { throw PseudoTerminalError.timedOut("tmux screen condition", output: screen) }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw PseudoTerminalError.timedOut("tmux screen condition", output: screen)
     }
 
     /// tmux's own view of the pane's modes: "alternate_on mouse_sgr_flag".

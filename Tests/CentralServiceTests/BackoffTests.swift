@@ -3,8 +3,9 @@ import CentralService
 import Foundation
 import KioskDomain
 import Testing
+import TestTraits
 
-@Suite struct BackoffTests {
+@Suite(.realTime) struct BackoffTests {
     let policy = BackoffPolicy(initial: 2, multiplier: 2, maximum: 60)
 
     @Test func delaysGrowExponentiallyWithinJitterBounds() {

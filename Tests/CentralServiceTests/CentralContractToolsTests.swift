@@ -1,11 +1,12 @@
 import Foundation
 import TestSupport
 import Testing
+import TestTraits
 
 /// central-sim against its contract (Assets/api/central.yaml) with schemathesis, through the
 /// repository's script and its signing proxy. CI installs schemathesis (scripts/setup); elsewhere
 /// the test skips and says why.
-@Suite("central-sim with schemathesis", .serialized)
+@Suite("central-sim with schemathesis", .serialized, .realTime)
 struct CentralContractToolsTests {
     static var schemathesisInstalled: Bool {
         (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")

@@ -8,11 +8,12 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// central-sim's access rules: no unsigned way in whatever the path's spelling, a header cannot
 /// bring the server down, and a terminal reads only its own cases while department views need
 /// the department's own credential.
-@Suite struct CentralSimAccessTests {
+@Suite(.realTime) struct CentralSimAccessTests {
     /// Spellings the router may treat as the same route as `path` (which starts with `/v1/`).
     static func spellings(of path: String) -> [String] {
         let rest = String(path.dropFirst("/v1/".count))

@@ -6,9 +6,10 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// central-sim refuses unsigned, stale, replayed and tampered requests (401 with the reason).
-@Suite struct CentralSimSigningTests {
+@Suite(.realTime) struct CentralSimSigningTests {
     @Test func unsignedStaleReplayedAndTamperedRequestsAreRefused() async throws {
         let sim = try await CentralSimHarness.start()
         do {

@@ -6,9 +6,10 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// The client refuses plain HTTP to anything but loopback, at configuration time, naming the key.
-@Suite struct ClientEndpointTests {
+@Suite(.realTime) struct ClientEndpointTests {
     @Test func plainHTTPToARemoteHostIsRefusedBeforeAnyConnection() throws {
         // A listener on this machine's loopback stands in for "someone on the network": the
         // client is pointed at it through a non-loopback spelling nothing resolves to loopback.

@@ -7,10 +7,11 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// `kioskctl outbox drain` as a technician runs it: exit 1 and a JSON report when the central
 /// service refuses a case, while the others are delivered.
-@Suite struct DrainCommandTests {
+@Suite(.realTime) struct DrainCommandTests {
     @Test func aRefusedCaseMakesTheDrainSayNo() async throws {
         let sim = try await CentralSimHarness.start()
         let directory = sim.directory

@@ -9,11 +9,12 @@ import KioskTime
 import TestSupport
 import Synchronization
 import Testing
+import TestTraits
 
 /// How the drainer keeps the store off the wire's critical path: cases are prepared ahead in
 /// batches, acknowledgements are committed in batches, and still never more than `maxInFlight`
 /// submissions are out, started in queue order.
-@Suite struct DrainerPipelineTests {
+@Suite(.realTime) struct DrainerPipelineTests {
     /// Answers every case after a short delay, noting the order and the most in flight at once.
     final class ScriptedCentral: CaseSubmitter, Sendable {
         struct Log { var order: [UUID] = []; var inFlight = 0; var mostInFlight = 0 }

@@ -8,9 +8,10 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// The outbox drainer against a real central-sim (in process), with a counted outbox.
-@Suite struct DrainerTests {
+@Suite(.realTime) struct DrainerTests {
     static let fast = OutboxDrainer.Configuration(
         batchSize: 20, backoff: BackoffPolicy(initial: 0.02, multiplier: 2, maximum: 0.3), alertAfterAttempts: 4, idlePoll: 0.05)
 
@@ -84,7 +85,7 @@ import Testing
         let alerts = AlertLog()
         let drainer = OutboxDrainer(store: outbox, submitter: FailingFor(id: stuck.id, inner: sim.client),
                                     configuration: Self.fast, seed: 1, onAlert: { alerts.append($0) })
-        let runner = Task { try await drainer.run(untilEmpty: true) }
+        let runner = Task(executorPreference: TestExecutors.realTime) { try await drainer.run(untilEmpty: true) }
         for _ in 0..<200 where alerts.all.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
         runner.cancel()
         _ = try? await runner.value

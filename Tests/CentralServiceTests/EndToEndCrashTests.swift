@@ -8,6 +8,7 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,33 +21,17 @@ import Glibc
 ///
 /// `CENTRAL_CRASH_ITERATIONS` (default 50) and `CENTRAL_CRASH_SEED` set the length and the dice;
 /// `scripts/soak-central-crash` runs a long soak.
-@Suite(.serialized) struct EndToEndCrashTests {
+@Suite(.serialized, .realTime) struct EndToEndCrashTests {
     @Test func everyConfirmedCaseReachesCentralExactlyOnceAcrossKills() async throws {
         let environment = ProcessInfo.processInfo.environment
         let iterations = environment["CENTRAL_CRASH_ITERATIONS"].flatMap(Int.init) ?? 50
         var random = SeededRandom(seed: environment["CENTRAL_CRASH_SEED"].flatMap(UInt64.init) ?? 2026)
-        let directory = try RepositoryPaths.temporaryDirectory("central-crash")
-        let kioskctl = try BuiltProducts.path("kioskctl")
-        // Latency widens the window in which a kill lands between "central stored it" and
-        // "the store recorded the acknowledgement".
-        let sim = try await CentralSimProcess(directory: directory, extraArguments: ["--latency-ms", "10", "--latency-jitter-ms", "40"])
-        let databasePath = directory.appendingPathComponent("cases.sqlite").path
-        let keyPath = directory.appendingPathComponent("store.key").path
-        let store = try CaseStore(configuration: StoreConfiguration(databasePath: databasePath, keyFilePath: keyPath,
-                                                                    reservedPages: 0, reservedDiskBytes: 0))
-        let central = try CentralClient(configuration: .init(baseURL: sim.baseURL, terminalID: sim.terminalID),
-                                    secret: try TerminalSecret.load(from: sim.keyPath))
+        let rig = try await OutboxCrashRig(label: "central-crash")
+        let (sim, store, central, directory) = (rig.sim, rig.store, rig.central, rig.directory)
         var confirmed: [UUID] = []
         var index = 5000
         var killedMidRun = 0
         var acknowledgementsLost = 0
-
-        func drain(_ label: String, extra: [String] = []) throws -> ChildProcess {
-            try ChildProcess(executable: kioskctl,
-                             arguments: ["outbox", "drain", "--central", sim.baseURL.absoluteString, "--terminal", sim.terminalID,
-                                         "--terminal-key", sim.keyPath, "--db", databasePath, "--key", keyPath] + extra,
-                             logPrefix: directory.appendingPathComponent(label).path)
-        }
 
         /// central-sim holds nothing twice and nothing unknown; every acknowledgement the store
         /// recorded names the case number central-sim gave.
@@ -77,7 +62,7 @@ import Glibc
             }
             if round % 10 == 9 { try await sim.crashAndRestart() }
             let before = try await central.listCases(terminalID: sim.terminalID).cases.count
-            let child = try drain("drain-\(round)", extra: ["--until-empty"])
+            let child = try rig.drain("drain-\(round)", extra: ["--until-empty"])
             if round % 2 == 0 {
                 // Anywhere: during start-up, opening the store, or in the middle of the queue (a run
                 // of 1–5 cases takes roughly 0.15–0.5 s: start-up plus 10–50 ms per submission).
@@ -96,7 +81,7 @@ import Glibc
             acknowledgementsLost += try await unacknowledged(try await checkAgreement())
         }
 
-        let final = try drain("drain-final", extra: ["--until-empty", "--max-seconds", "120", "--json"])
+        let final = try rig.drain("drain-final", extra: ["--until-empty", "--max-seconds", "120", "--json"])
         let code = await final.exitCode()
         #expect(code == 0, "final drain: \(final.standardError.suffix(600))")
         let numbers = try await checkAgreement()

@@ -7,11 +7,12 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// central-sim's submission path since group commit: the nonce is recorded with the case, the
 /// content comparison of a replay tolerates another encoding, and submissions arriving together
 /// share a commit while each gets its own answer.
-@Suite struct GroupCommitTests {
+@Suite(.realTime) struct GroupCommitTests {
     static func post(_ sim: CentralSimHarness, _ body: Data, key: String, signedAt: Date = Date())
         async throws -> (answer: RawHTTP.Answer, headers: [(String, String)]) {
         let signature = RequestSigner(terminalID: CentralSimHarness.terminalID, secret: sim.secret)

@@ -7,10 +7,11 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// What a server says is outside text: before it reaches the technician's terminal (alerts,
 /// status), the logs or the store, control characters are gone and personal values are hidden.
-@Suite struct HostileServerTextTests {
+@Suite(.realTime) struct HostileServerTextTests {
     static func hostileProblem(_ filed: FiledCase) -> Data {
         let phone = filed.applicant.phone ?? "13800138000"
         let spaced = phone.prefix(3) + " " + phone.dropFirst(3).prefix(4) + " " + phone.suffix(4)

@@ -7,9 +7,10 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// The Idempotency-Key contract: a replay returns the original answer, a changed body is a 409.
-@Suite struct IdempotencyTests {
+@Suite(.realTime) struct IdempotencyTests {
     @Test func aReplayReturnsTheOriginalAnswer() async throws {
         let sim = try await CentralSimHarness.start()
         let filed = CaseFixtures.chongqing(index: 3)

@@ -7,9 +7,10 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// A case or a submission interpolated into a log line, dumped or reflected shows no personal value.
-@Suite struct MaskedDescriptionTests {
+@Suite(.realTime) struct MaskedDescriptionTests {
     static func renderings(_ value: Any) -> [String] {
         var dumped = ""
         dump(value, to: &dumped)

@@ -8,9 +8,10 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// Department progress on the simulated clock, department views, search, heartbeats.
-@Suite struct ProgressTests {
+@Suite(.realTime) struct ProgressTests {
     static let items: [CaseSubmission.Item] = [
         .init(code: "report", title: "退役军人报到", department: "区退役军人事务局", limitText: "即办"),
         .init(code: "reserve", title: "预备役登记", department: "区人武部", limitText: "即办"),

@@ -8,6 +8,7 @@ import KioskStoreTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,27 +20,14 @@ import Glibc
 /// calls delivered; at the end it holds every stored rating exactly once.
 ///
 /// `RATING_CRASH_ITERATIONS` (default 30) and `RATING_CRASH_SEED` set the length and the dice.
-@Suite(.serialized) struct RatingCrashTests {
+@Suite(.serialized, .realTime) struct RatingCrashTests {
     @Test func everyStoredRatingReachesCentralExactlyOnceAcrossKills() async throws {
         let environment = ProcessInfo.processInfo.environment
         let iterations = environment["RATING_CRASH_ITERATIONS"].flatMap(Int.init) ?? 30
         var random = SeededRandom(seed: environment["RATING_CRASH_SEED"].flatMap(UInt64.init) ?? 14)
-        let directory = try RepositoryPaths.temporaryDirectory("rating-crash")
-        let kioskctl = try BuiltProducts.path("kioskctl")
-        let sim = try await CentralSimProcess(directory: directory, extraArguments: ["--latency-ms", "10", "--latency-jitter-ms", "40"])
-        let databasePath = directory.appendingPathComponent("cases.sqlite").path
-        let keyPath = directory.appendingPathComponent("store.key").path
-        let store = try CaseStore(configuration: StoreConfiguration(databasePath: databasePath, keyFilePath: keyPath,
-                                                                    reservedPages: 0, reservedDiskBytes: 0))
-        let central = try CentralClient(configuration: .init(baseURL: sim.baseURL, terminalID: sim.terminalID),
-                                        secret: try TerminalSecret.load(from: sim.keyPath))
-
-        func drain(_ label: String, extra: [String] = []) throws -> ChildProcess {
-            try ChildProcess(executable: kioskctl,
-                             arguments: ["outbox", "drain", "--central", sim.baseURL.absoluteString, "--terminal", sim.terminalID,
-                                         "--terminal-key", sim.keyPath, "--db", databasePath, "--key", keyPath, "--until-empty"] + extra,
-                             logPrefix: directory.appendingPathComponent(label).path)
-        }
+        let rig = try await OutboxCrashRig(label: "rating-crash")
+        let (sim, store, central, directory) = (rig.sim, rig.store, rig.central, rig.directory)
+        func drain(_ label: String, extra: [String] = []) throws -> ChildProcess { try rig.drain(label, extra: ["--until-empty"] + extra) }
 
         // The cases to rate, delivered first (their central numbers are what a rating names).
         var cases: [FiledCase] = []

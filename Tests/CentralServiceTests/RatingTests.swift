@@ -9,11 +9,12 @@ import KioskStoreTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// `POST /v1/ratings` against central-sim on loopback: stored once per UUID (a resend is a
 /// replay), only for the signing terminal's own case, checked field by field, and logged without
 /// a personal value; the store's rating outbox delivers through `RatingDrainer`.
-@Suite(.serialized) struct RatingTests {
+@Suite(.serialized, .realTime) struct RatingTests {
     static func start(logs: LogCapture) async throws -> (RunningCentralSim, CentralClient, CentralClient, URL) {
         let directory = try RepositoryPaths.temporaryDirectory("central-ratings")
         let secret = TerminalSecret.generate(), other = TerminalSecret.generate()

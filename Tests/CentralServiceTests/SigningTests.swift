@@ -7,12 +7,13 @@ import KioskTime
 import TestSupport
 import KioskDomain
 import Testing
+import TestTraits
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Request signing, on its own and as central-sim enforces it.
-@Suite struct SigningTests {
+@Suite(.realTime) struct SigningTests {
     let secret = TerminalSecret.generate()
     let at = Date(timeIntervalSince1970: 1_795_400_000)
 

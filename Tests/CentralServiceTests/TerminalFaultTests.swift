@@ -6,12 +6,13 @@ import KioskStore
 import KioskStoreTesting
 import CentralServiceTesting
 import Testing
+import TestTraits
 
 /// A misconfigured terminal must not bury its queue: cases filed under one terminal id, drained
 /// by a terminal configured with another id (or with a wrong key), hold the whole outbox as one
 /// terminal fault with one alert — nothing is dead-lettered — and the queue resumes once the
 /// configuration is right again. Real store file, real central-sim.
-@Suite struct TerminalFaultTests {
+@Suite(.realTime) struct TerminalFaultTests {
     static let fast = OutboxDrainer.Configuration(
         batchSize: 20, backoff: BackoffPolicy(initial: 0.02, multiplier: 2, maximum: 0.3), alertAfterAttempts: 4, idlePoll: 0.05)
 
@@ -63,7 +64,8 @@ import Testing
     @Test func aWrongKeyIsNamedBeforeAnyCaseIsSent() async throws {
         let sim = try await CentralSimHarness.start()
         let (rig, store, cases) = try await Self.filedStore()
-        let wrongKey = try CentralClient(configuration: .init(baseURL: sim.server.baseURL, terminalID: CentralSimHarness.terminalID),
+        let wrongKey = try CentralClient(configuration: .init(baseURL: sim.server.baseURL, terminalID: CentralSimHarness.terminalID,
+                                                              connectTimeout: .seconds(30), requestTimeout: .seconds(60)),
                                          secret: TerminalSecret.generate())
         let alerts = AlertLog()
         let drainer = OutboxDrainer(store: store, submitter: wrongKey, configuration: Self.fast, seed: 1,

@@ -7,9 +7,10 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// 422 with field-level errors, never echoing the submitted personal data.
-@Suite struct ValidationTests {
+@Suite(.realTime) struct ValidationTests {
     func refusal(_ sim: CentralSimHarness, _ filed: FiledCase) async -> (Int, Problem)? {
         if case let .refused(status, problem) = await sim.client.submit(filed) { return (status, problem) }
         return nil

@@ -6,10 +6,11 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// Text-block layouts (reference §4) through the encoder the simulator uses and the parser the
 /// reader uses; names and numbers are synthetic and never printed unmasked.
-@Suite("card text parsing")
+@Suite("card text parsing", .computeBound)
 struct CardParsingTests {
     static let today = CivilDate(year: 2026, month: 11, day: 23)!
 

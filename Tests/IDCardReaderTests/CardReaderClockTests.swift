@@ -7,10 +7,11 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// The reader actor's timing logic on a manual clock: the simulator's protocol engine answers
 /// over an in-memory transport (real frames, no tty), and time moves only when the test says.
-@Suite("card reader actor, deterministic clock")
+@Suite("card reader actor, deterministic clock", .realTime)
 struct CardReaderClockTests {
     static let today = CivilDate(year: 2026, month: 11, day: 23)!
     /// 2026-11-23 09:00 China time.
@@ -58,7 +59,7 @@ struct CardReaderClockTests {
                                 clock: clock)
             await log.follow(reader.events)
             let reader = self.reader
-            task = Task { await reader.run() }
+            task = Task(executorPreference: TestExecutors.realTime) { await reader.run() }
         }
 
         /// Waits for the actor's next sleep, then lets `step` of time pass.

@@ -1,9 +1,10 @@
 import IDCardReader
 import Testing
+import TestTraits
 
 /// The verified frames of the protocol reference (GA/T 467 SAM_V host protocol sheet, §2 and §6;
 /// every checksum there was recomputed against the cited sources), preamble omitted as there.
-@Suite("SAM frame codec")
+@Suite("SAM frame codec", .computeBound)
 struct FrameCodecTests {
     static let commandVectors: [(SAMCommand, String)] = [
         (.samReset, "00 03 10 FF EC"),

@@ -4,10 +4,11 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// Property tests of the incremental decoder against hostile streams: whatever arrives, it never
 /// traps, never returns a frame that was not sent intact, and never holds more than `capacity`.
-@Suite("SAM frame decoder under fuzzing")
+@Suite("SAM frame decoder under fuzzing", .computeBound)
 struct FrameDecoderFuzzTests {
     /// A valid answer of random size and content.
     static func randomResponse(_ rng: inout SeededRandom) -> [UInt8] {

@@ -7,10 +7,11 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// End to end through the real serial transport (termios on a pty) and the simulator speaking
 /// the reader side of the protocol, with wire-time emulation at 115200 baud.
-@Suite("end to end: serial transport and pty simulator", .serialized)
+@Suite("end to end: serial transport and pty simulator", .serialized, .realTime)
 struct PTYEndToEndTests {
     static let today = CivilDate(year: 2026, month: 11, day: 23)!
     /// 2026-11-23 09:00 China time: the reader checks expiry against this day.
@@ -39,7 +40,7 @@ struct PTYEndToEndTests {
                                 configuration: config, clock: ScaledClock(factor: 1, startingAt: todayMorning))
         let log = ReaderEventLog()
         await log.follow(reader.events)
-        let task = Task { await reader.run() }
+        let task = Task(executorPreference: TestExecutors.realTime) { await reader.run() }
         return (rig, reader, log, task)
     }
 

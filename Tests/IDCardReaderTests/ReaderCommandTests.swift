@@ -7,9 +7,10 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// `kioskctl reader …` as a technician runs it: the real executable against the simulator.
-@Suite("kioskctl reader", .serialized)
+@Suite("kioskctl reader", .serialized, .realTime)
 struct ReaderCommandTests {
     static func kioskctl() async throws -> URL { try ProcessRunner.product("kioskctl") }
 

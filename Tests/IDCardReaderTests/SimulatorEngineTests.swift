@@ -7,9 +7,10 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// The simulator's reader side on its own: the scripted timeline and the protocol states.
-@Suite("simulator engine")
+@Suite("simulator engine", .computeBound)
 struct SimulatorEngineTests {
     final class FakeTime: @unchecked Sendable {
         private let lock = NSLock()
@@ -60,7 +61,7 @@ struct SimulatorEngineTests {
 }
 
 /// The example scripts shipped for technicians and the demo.
-@Suite("shipped simulator scripts")
+@Suite("shipped simulator scripts", .computeBound)
 struct ShippedScriptTests {
     @Test("every example script under Devices/simulator loads")
     func examplesLoad() throws {

@@ -7,10 +7,11 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 
 /// The libusb path: the library initialises and enumerates for real; SAM framing over bulk
 /// endpoints is checked through the `USBBulkIO` seam against recorded transfers.
-@Suite("USB bulk transport")
+@Suite("USB bulk transport", .computeBound)
 struct USBTransportTests {
     @Test("libusb initialises and enumerates the buses for real")
     func libusbForReal() throws {
@@ -98,7 +99,7 @@ struct USBTransportTests {
 }
 
 /// The shipped model descriptors and udev rules.
-@Suite("reader model descriptors")
+@Suite("reader model descriptors", .computeBound)
 struct ReaderModelTests {
     static var readers: URL { RepositoryPaths.root.appendingPathComponent("Devices/readers") }
 

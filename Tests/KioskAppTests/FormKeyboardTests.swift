@@ -4,13 +4,14 @@ import KioskDomain
 import RimePinyin
 import TerminalUI
 import Testing
+import TestTraits
 import TestSupport
 
 /// The on-screen pinyin keyboard inside the kiosk's program, through the real librime engine:
 /// taps become the text the reducer stores, through the same `typed`/`erase`/`fieldDone` path
 /// a hardware keyboard takes; digits keep the keypad; a missing engine is said and typing still
 /// works. (The pty journey with kioskd is `KioskdKeyboardTests`.)
-@Suite(.serialized) struct FormKeyboardTests {
+@Suite(.serialized, .realTime) struct FormKeyboardTests {
     /// Effects are not performed here: the test reads the state the program leaves.
     struct NoWorld: KioskEffectPerformer {
         func perform(_ effect: KioskEffect, send: @escaping @Sendable (KioskEvent) -> Void) async {}

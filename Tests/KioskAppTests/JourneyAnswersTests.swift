@@ -2,10 +2,11 @@ import Foundation
 import KioskApp
 import KioskDomain
 import Testing
+import TestTraits
 
 /// Answers follow the choices: one that no longer applies (its item was unticked) is dropped when
 /// the veteran moves on, so it is neither shown under 情形 nor kept in the session.
-@Suite struct JourneyAnswersTests {
+@Suite(.computeBound) struct JourneyAnswersTests {
     @Test func anAnswerWhoseItemWasUntickedIsDropped() throws {
         var run = JourneyReducerTests.Run(try JourneyReducerTests.context())
         run.send(.start)

@@ -5,9 +5,10 @@ import KioskDomainTesting
 import KioskTime
 import Testing
 import TestSupport
+import TestTraits
 
 /// From review to home: filing, the central answer (or none), printing, the card.
-@Suite struct JourneyOutcomeTests {
+@Suite(.computeBound) struct JourneyOutcomeTests {
     typealias Run = JourneyReducerTests.Run
 
     /// A journey up to the review screen, every field filled the way a veteran would.

@@ -5,12 +5,13 @@ import KioskDomainTesting
 import KioskTime
 import TerminalUI
 import Testing
+import TestTraits
 import TestSupport
 
 /// The visit after filing as values: identify by card, keypad or a scanned receipt QR; the cases
 /// with each item (a refusal with reason and basis, once); the progress slip; 补打 from a list;
 /// 好差评 offered after printing and for finished cases, skippable in one touch.
-@Suite struct JourneyProgressTests {
+@Suite(.computeBound) struct JourneyProgressTests {
     typealias Run = JourneyReducerTests.Run
 
     static let caseNumber = "YJS-500000-20261123-000042"
@@ -232,7 +233,7 @@ import TestSupport
 
 /// The lookup field's parser reads outside bytes (keypad, typing, a scanner): every input gives a
 /// key or nil, never a crash, and the forms the receipt prints are read back.
-@Suite struct ProgressLookupParsingTests {
+@Suite(.computeBound) struct ProgressLookupParsingTests {
     static let today = CivilDate(year: 2026, month: 11, day: 23)!
 
     @Test func theReceiptsFormsAreReadBack() throws {

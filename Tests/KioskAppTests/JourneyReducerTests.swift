@@ -5,10 +5,11 @@ import KioskDomainTesting
 import KioskTime
 import TerminalUI
 import Testing
+import TestTraits
 import TestSupport
 
 /// The flow as values: every transition, with the effects it asks for.
-@Suite struct JourneyReducerTests {
+@Suite(.computeBound) struct JourneyReducerTests {
     static func context(_ region: String = "chongqing") throws -> KioskContext {
         try KioskContext.load(region: region, terminal: .init(id: "CQ-T-01", hall: "测试大厅"), assets: RepositoryPaths.assets)
     }

@@ -3,10 +3,11 @@ import KioskApp
 import KioskDomain
 import TerminalUI
 import Testing
+import TestTraits
 
 /// Technician mode as values: the hidden gesture, the PIN page (dots only), the gate's answers,
 /// the pages and their effects, the touch test, and leaving with nothing left behind.
-@Suite struct TechnicianReducerTests {
+@Suite(.computeBound) struct TechnicianReducerTests {
     typealias Run = JourneyReducerTests.Run
 
     /// A kiosk at home with technician mode opened and the PIN accepted.

@@ -1,8 +1,9 @@
 import KioskDomain
 import Testing
+import TestTraits
 
 /// Chongqing (seed 000, 渝退役军人局〔2023〕22号): expectations written from the seed text.
-@Suite struct ChongqingProfileTests {
+@Suite(.computeBound) struct ChongqingProfileTests {
     let profile = Domain.profile("chongqing")
 
     @Test func documentAndScope() {

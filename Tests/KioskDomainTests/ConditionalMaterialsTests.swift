@@ -1,8 +1,9 @@
 import KioskDomain
 import Testing
+import TestTraits
 
 /// Conditional materials (settlement type, household cancelled, …) as the seeds state them.
-@Suite struct ConditionalMaterialsTests {
+@Suite(.computeBound) struct ConditionalMaterialsTests {
     @Test func chongqingSettlementWithSpouseNeedsMarriageCertificateAndSpousesHouseholdRegister() throws {
         let plan = try Domain.plan("chongqing", items: ["report", "household"],
                                    answers: ["settlement": "spouse", "household_mode": "join", "enlisted_elsewhere": "no"])

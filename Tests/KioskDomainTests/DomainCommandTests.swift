@@ -3,10 +3,11 @@ import KioskDomain
 import KioskDomainTesting
 import TestSupport
 import Testing
+import TestTraits
 
 /// `kioskctl catalog` and `kioskctl plan` as scripts call them: the built binary in a real
 /// process, one JSON document on stdout, DESIGN's exit codes (0 yes, 1 a clear no, 2 could not run).
-@Suite struct DomainCommandTests {
+@Suite(.realTime) struct DomainCommandTests {
     struct PlanDocument: Decodable {
         var ready: Bool
         var plan: Plan

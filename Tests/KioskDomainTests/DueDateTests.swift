@@ -1,10 +1,11 @@
 import Foundation
 import KioskDomain
 import Testing
+import TestTraits
 
 /// Due dates from the working-day calendar: dependencies push successors, the Spring Festival and
 /// its make-up Saturdays count as published, and an unpublished year is an explicit state.
-@Suite struct DueDateTests {
+@Suite(.computeBound) struct DueDateTests {
     let chongqingAll = ["report", "reserve", "subsidy", "household", "idcard", "pension_register",
                         "medical_register", "medical_transfer"]
     let answers = ["settlement": "own", "household_mode": "new", "enlisted_elsewhere": "no", "idcard_action": "lost"]

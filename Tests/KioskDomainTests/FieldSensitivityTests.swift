@@ -3,10 +3,11 @@ import KioskDomain
 import KioskDomainTesting
 import TestSupport
 import Testing
+import TestTraits
 
 /// Every form field of every shipped profile says whether it is personal data and how sensitive;
 /// a profile that leaves it out does not load, and the error names the file and the field.
-@Suite struct FieldSensitivityTests {
+@Suite(.computeBound) struct FieldSensitivityTests {
     static let profiles = ["chongqing", "hebei", "jiangxi", "ordos", "sichuan"]
 
     static func fields(of region: String) throws -> [[String: Any]] {

@@ -1,9 +1,10 @@
 import KioskDomain
 import Testing
+import TestTraits
 
 /// Hebei district guide (seed 003, under 冀政务办〔2022〕70号): nine items, 15 working days,
 /// 落户 only when the household was cancelled.
-@Suite struct HebeiProfileTests {
+@Suite(.computeBound) struct HebeiProfileTests {
     let profile = Domain.profile("hebei")
 
     @Test func nineItemsWithTheGuidesWording() {

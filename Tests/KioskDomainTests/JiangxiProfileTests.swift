@@ -1,9 +1,10 @@
 import KioskDomain
 import Testing
+import TestTraits
 
 /// Jiangxi (seed 002, 赣退役军人字〔2023〕2号): nine items, two mandatory, per-item limits,
 /// the bundle limit "按照各部门明确的时限办理".
-@Suite struct JiangxiProfileTests {
+@Suite(.computeBound) struct JiangxiProfileTests {
     let profile = Domain.profile("jiangxi")
 
     @Test func nineItemsTwoMandatoryWithTheSeedsLimits() {

@@ -1,9 +1,10 @@
 import KioskDomain
 import Testing
+import TestTraits
 
 /// Ordos (seed 004, 鄂退役军人发〔2022〕25号): eight items, 预备役登记 done beforehand at the 旗区
 /// 人武部, funds conditions, 27 working days, a consultation phone per 旗区.
-@Suite struct OrdosProfileTests {
+@Suite(.computeBound) struct OrdosProfileTests {
     let profile = Domain.profile("ordos")
 
     @Test func eightItemsAndNoReserveItem() {

@@ -1,9 +1,10 @@
 import Foundation
 import KioskDomain
 import Testing
+import TestTraits
 
 /// The planner points of the held-out audit (issue 12, point 14), each against its seed.
-@Suite struct PlanAuditTests {
+@Suite(.computeBound) struct PlanAuditTests {
     let chongqingAnswers = ["settlement": "own", "household_mode": "new", "enlisted_elsewhere": "no"]
 
     @Test func chongqingsJointCardItemTakesOnlyLostAndDamaged() throws {

@@ -1,9 +1,10 @@
 import KioskDomain
 import Testing
+import TestTraits
 
 /// The plan copied into a `FiledCase`: same wording, departments and dates, and each field only
 /// for the departments that asked for it.
-@Suite struct PlanSnapshotTests {
+@Suite(.computeBound) struct PlanSnapshotTests {
     @Test func filedPartsMatchThePlan() throws {
         let plan = try Domain.plan("sichuan", items: ["household", "medical_register"], answers: ["settlement": "own"], on: "2026-02-12")
         let items = plan.filedItems

@@ -1,10 +1,11 @@
 import KioskTime
 import KioskDomain
 import Testing
+import TestTraits
 
 /// Invariants of every plan, over pseudo-random selections, answers and filing dates in every
 /// region and category (deterministic generator, so a failure reproduces).
-@Suite struct PlannerPropertyTests {
+@Suite(.computeBound) struct PlannerPropertyTests {
     @Test func plansKeepTheirInvariants() throws {
         var random = SeededRandom(seed: 0x2545_F491_4F6C_DD1D)
         var checked = 0

@@ -3,10 +3,11 @@ import KioskDomain
 import KioskDomainTesting
 import TestSupport
 import Testing
+import TestTraits
 
 /// Broken profiles, written to a temporary folder from the shipped Chongqing profile with one
 /// defect each: every failure names the file, the key path and what was expected.
-@Suite struct ProfileLoaderErrorTests {
+@Suite(.computeBound) struct ProfileLoaderErrorTests {
     typealias JSON = [String: Any]
 
     /// The shipped Chongqing profile as a mutable JSON object.

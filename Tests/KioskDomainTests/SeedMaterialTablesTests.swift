@@ -1,9 +1,10 @@
 import KioskDomain
 import Testing
+import TestTraits
 
 /// The seeds that print their materials as a table (name, 原件/复印件/电子版, count) checked line by
 /// line against a plan with every item: the expectations are the seed's rows, typed here.
-@Suite struct SeedMaterialTablesTests {
+@Suite(.computeBound) struct SeedMaterialTablesTests {
     typealias Row = (name: String, form: Material.Form, online: Material.Form?, count: Int)
 
     func expectRows(_ plan: Plan, _ rows: [Row], sourceLocation: SourceLocation = #_sourceLocation) {

@@ -1,9 +1,10 @@
 import KioskDomain
 import Testing
+import TestTraits
 
 /// Sichuan (seed 001, 优化“退役军人服务一件事”联办工作实施方案): 13 items in three channels plus one
 /// display-only, four categories with their own 办事指南, fields routed per department.
-@Suite struct SichuanProfileTests {
+@Suite(.computeBound) struct SichuanProfileTests {
     let profile = Domain.profile("sichuan")
 
     @Test func thirteenItemsInTheSeedsChannels() {

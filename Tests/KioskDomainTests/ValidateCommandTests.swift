@@ -2,10 +2,11 @@ import Foundation
 import KioskDomainTesting
 import TestSupport
 import Testing
+import TestTraits
 
 /// `kioskctl validate` as a technician or a script calls it: a real process, DESIGN's exit codes,
 /// one JSON document, and never the unmasked value.
-@Suite struct ValidateCommandTests {
+@Suite(.realTime) struct ValidateCommandTests {
     struct Output: Decodable {
         struct Finding: Decodable { var code: String; var message: String }
         var kind: String

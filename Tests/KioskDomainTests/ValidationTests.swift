@@ -4,8 +4,9 @@ import KioskDomain
 import KioskDomainTesting
 import TestSupport
 import Testing
+import TestTraits
 
-@Suite struct ResidentIDNumberTests {
+@Suite(.computeBound) struct ResidentIDNumberTests {
     static let divisions = try! DivisionCodes.load(from: RepositoryPaths.assets)
     let today = CivilDate(year: 2026, month: 11, day: 23)!
 
@@ -104,7 +105,7 @@ import Testing
     }
 }
 
-@Suite struct OtherValidatorTests {
+@Suite(.computeBound) struct OtherValidatorTests {
     @Test func phoneNumbers() throws {
         #expect(try PhoneNumber(validating: "+86 138-0013-8000").value == "13800138000")
         #expect(try PhoneNumber(validating: "13800138000").masked == "138****8000")

@@ -3,8 +3,9 @@ import KioskDomain
 import KioskDomainTesting
 import TestSupport
 import Testing
+import TestTraits
 
-@Suite struct WorkingDayCalendarTests {
+@Suite(.computeBound) struct WorkingDayCalendarTests {
     let calendar: WorkingDayCalendar
 
     init() throws {

@@ -4,9 +4,10 @@ import KioskDomain
 import KioskTesting
 import KioskOperationsTesting
 import Testing
+import TestTraits
 import TOMLKit
 
-@Suite("Configuration")
+@Suite("Configuration", .realTime)
 struct ConfigurationTests {
     @Test("an empty file and the example file both give the defaults")
     func defaultsAndExample() throws {

@@ -2,10 +2,11 @@ import Foundation
 import KioskOperations
 import KioskTesting
 import Testing
+import TestTraits
 
 /// The body of `POST /v1/diagnostics` is outside bytes: every field is checked and named when
 /// wrong, and no input crashes the parser or gets through with a value it did not ask for.
-@Suite("Diagnostics request")
+@Suite("Diagnostics request", .realTime)
 struct DiagnosticRequestTests {
     @Test("a full body, an empty body, and each wrong field named")
     func fields() throws {

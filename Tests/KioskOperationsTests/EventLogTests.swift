@@ -4,8 +4,9 @@ import KioskTesting
 import KioskOperationsTesting
 import Logging
 import Testing
+import TestTraits
 
-@Suite("Event log")
+@Suite("Event log", .realTime)
 struct EventLogTests {
     @Test("the generated enum and docs/events.md are current with the catalog")
     func generatedFilesAreCurrent() async throws {

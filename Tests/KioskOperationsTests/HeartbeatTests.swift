@@ -5,8 +5,10 @@ import KioskTesting
 import KioskOperationsTesting
 import ServiceLifecycle
 import Testing
+import TestSupport
+import TestTraits
 
-@Suite("Heartbeat and fleet", .serialized)
+@Suite("Heartbeat and fleet", .serialized, .realTime)
 struct HeartbeatTests {
     @Test("heartbeats reach central-sim's terminal list with the status summary; the board learns reachability")
     func heartbeatReachesCentral() async throws {
@@ -20,7 +22,7 @@ struct HeartbeatTests {
         let service = HeartbeatService(source: board, board: board, transport: central.client, interval: .seconds(60),
                                        clock: clock, log: capture.eventLog())
         let group = ServiceGroup(configuration: .init(services: [service], gracefulShutdownSignals: [], logger: capture.logger()))
-        let run = Task { try await group.run() }
+        let run = Task(executorPreference: TestExecutors.realTime) { try await group.run() }
         #expect(await clock.sleepers(atLeast: 1))
         let list = try await central.client.terminals()
         let entry = try #require(list.terminals.first { $0.terminalId == CentralSimHarness.terminalID })

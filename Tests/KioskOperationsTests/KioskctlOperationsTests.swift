@@ -4,10 +4,11 @@ import KioskOperations
 import KioskTesting
 import KioskOperationsTesting
 import Testing
+import TestTraits
 
 /// `kioskctl status` and `kioskctl fleet` as a technician runs them: the real binary against a
 /// status server and central-sim on loopback.
-@Suite("kioskctl status and fleet", .serialized)
+@Suite("kioskctl status and fleet", .serialized, .realTime)
 struct KioskctlOperationsTests {
     /// Runs kioskctl off the cooperative pool, so the in-process servers keep both its threads.
     static func kioskctl(_ arguments: [String]) async throws -> ProcessRunner.Result {

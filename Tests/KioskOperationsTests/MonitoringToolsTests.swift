@@ -2,11 +2,12 @@ import Foundation
 import KioskTesting
 import KioskOperationsTesting
 import Testing
+import TestTraits
 
 /// The status API against outside tools, through the repository's scripts: schemathesis against
 /// the server's own OpenAPI document, and Debian's prometheus scraping it with the shipped scrape
 /// job and alert rules. CI installs both (.ci/run); elsewhere the tests skip and say why.
-@Suite("Status API with schemathesis and Prometheus", .serialized)
+@Suite("Status API with schemathesis and Prometheus", .serialized, .realTime)
 struct MonitoringToolsTests {
     static func installed(_ tool: String) -> Bool {
         (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")

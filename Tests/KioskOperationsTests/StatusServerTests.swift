@@ -3,8 +3,9 @@ import Foundation
 import KioskTesting
 import KioskOperationsTesting
 import Testing
+import TestTraits
 
-@Suite("Status API", .serialized)
+@Suite("Status API", .serialized, .realTime)
 struct StatusServerTests {
     @Test("on loopback: healthz, status, metrics and the OpenAPI document answer without a token")
     func loopback() async throws {

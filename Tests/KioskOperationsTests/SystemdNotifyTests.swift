@@ -4,8 +4,10 @@ import KioskTesting
 import KioskOperationsTesting
 import ServiceLifecycle
 import Testing
+import TestSupport
+import TestTraits
 
-@Suite("systemd notify")
+@Suite("systemd notify", .realTime)
 struct SystemdNotifyTests {
     @Test("READY, WATCHDOG and STOPPING arrive as datagrams at a path socket and an abstract one")
     func datagrams() throws {
@@ -50,7 +52,7 @@ struct SystemdNotifyTests {
         let service = SystemdNotifyService(notifier: SystemdNotifier(socketPath: socket.name), interval: interval, clock: clock,
                                            log: capture.eventLog(), readiness: { "状态接口已就绪" })
         let group = ServiceGroup(configuration: .init(services: [service], gracefulShutdownSignals: [], logger: capture.logger()))
-        let run = Task { try await group.run() }
+        let run = Task(executorPreference: TestExecutors.realTime) { try await group.run() }
         #expect(await socket.next() == "READY=1\nSTATUS=状态接口已就绪")
         #expect(await socket.next() == "WATCHDOG=1")
         for _ in 0..<3 {

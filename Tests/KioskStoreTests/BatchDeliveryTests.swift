@@ -6,11 +6,12 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 @testable import KioskStore
 
 /// The batch forms the drainer uses: several cases read in one transaction, several
 /// acknowledgements committed in one, each with the single form's rules.
-@Suite struct BatchDeliveryTests {
+@Suite(.computeBound) struct BatchDeliveryTests {
     @Test func casesAreReadBackInTheOrderAsked() async throws {
         let rig = try StoreRig(label: "batch-read")
         defer { rig.remove() }

@@ -5,16 +5,17 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 @testable import KioskStore
 
 /// WAL: another process (the `sqlite3` shell here, `kioskctl` in the field) reads while the store
 /// writes, and the store reads while another process holds the write lock.
-@Suite struct ConcurrencyTests {
+@Suite(.realTime) struct ConcurrencyTests {
     @Test func anotherProcessReadsWhileTheStoreWrites() async throws {
         let rig = try StoreRig(label: "mp-read")
         defer { rig.remove() }
         let store = try rig.open()
-        let writer = Task {
+        let writer = Task(executorPreference: TestExecutors.realTime) {
             for index in 0..<40 { try await store.confirm(CaseFixtures.withBankAccountAndPhoto(index: index)) }
         }
         var counts: [Int] = []
@@ -67,7 +68,7 @@ import Testing
         #expect(try await store.deviceEvents().isEmpty)
 
         // A write waits for the lock (busy timeout) and succeeds once the other process commits.
-        let write = Task { try await store.recordDeviceEvent(device: "printer", event: "paper-out") }
+        let write = Task(executorPreference: TestExecutors.realTime) { try await store.recordDeviceEvent(device: "printer", event: "paper-out") }
         input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
         try await write.value
         shell.waitUntilExit()

@@ -5,6 +5,7 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 @testable import KioskStore
 #if canImport(Glibc)
 import Glibc
@@ -12,7 +13,7 @@ import Glibc
 
 /// A process confirming cases is killed with SIGKILL at random points; after each restart every
 /// case it reported as confirmed is there, whole, and the store has no half-written case.
-@Suite struct CrashSafetyTests {
+@Suite(.realTime) struct CrashSafetyTests {
     @Test func everyConfirmedCaseSurvivesSIGKILL() async throws {
         let rig = try StoreRig(label: "crash")
         defer { rig.remove() }

@@ -6,12 +6,13 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 @testable import KioskStore
 
 /// Each case is sealed under its own data key, wrapped by the master key; a purge destroys the
 /// wrapped key, so ciphertext copied aside before the purge (a WAL left behind, a backup of the
 /// sealed columns, an SSD block) no longer opens with anything the terminal still holds.
-@Suite struct CryptoShreddingTests {
+@Suite(.computeBound) struct CryptoShreddingTests {
     struct Copies {
         var applicant: Data
         var field: Data

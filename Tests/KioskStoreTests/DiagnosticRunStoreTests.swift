@@ -5,11 +5,12 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 @testable import KioskStore
 
 /// Diagnostics runs in the store: one row per check with run, technician, status, measurement
 /// and remedy; newest run first; texts scrubbed; audit rows without a case.
-@Suite struct DiagnosticRunStoreTests {
+@Suite(.computeBound) struct DiagnosticRunStoreTests {
     @Test func runsAreStoredWholeAndReadNewestFirst() async throws {
         let rig = try StoreRig(label: "diag-runs")
         defer { rig.remove() }

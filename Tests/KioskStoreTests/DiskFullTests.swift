@@ -5,11 +5,12 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 @testable import KioskStore
 
 /// A full disk (a size-limited database through `max_page_count`): new cases are refused with a
 /// clear message; the queue and the stored cases are untouched and can still be delivered.
-@Suite struct DiskFullTests {
+@Suite(.computeBound) struct DiskFullTests {
     @Test func newCasesAreRefusedWhileTheQueueKeepsWorking() async throws {
         let rig = try StoreRig(label: "full-reserve")
         defer { rig.remove() }

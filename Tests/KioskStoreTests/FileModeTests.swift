@@ -4,6 +4,7 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 @testable import KioskStore
 #if canImport(Glibc)
 import Glibc
@@ -11,7 +12,7 @@ import Glibc
 
 /// The store's files are private from their first byte, and a key is read only from a regular
 /// file owned by this user: not through a link, not when group or others can read it.
-@Suite struct FileModeTests {
+@Suite(.computeBound) struct FileModeTests {
     static func mode(_ path: String) -> Int {
         var info = stat()
         guard lstat(path, &info) == 0 else { return -1 }

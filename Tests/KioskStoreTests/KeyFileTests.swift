@@ -5,10 +5,11 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 @testable import KioskStore
 
 /// The key file: created 0600 once, never silently replaced; a missing or wrong key stops start-up.
-@Suite struct KeyFileTests {
+@Suite(.computeBound) struct KeyFileTests {
     @Test func firstStartCreatesAKeyFileReadableOnlyByItsOwner() throws {
         let rig = try StoreRig(label: "key-new")
         defer { rig.remove() }
@@ -122,7 +123,7 @@ import Testing
 
 /// Several openers racing on a new store (a daemon restarted by systemd while a first start is
 /// still running, say) end up with one key and one schema.
-@Suite struct FirstStartRaceTests {
+@Suite(.realTime) struct FirstStartRaceTests {
     @Test func concurrentFirstStartsAgreeOnOneKey() async throws {
         let rig = try StoreRig(label: "race")
         defer { rig.remove() }

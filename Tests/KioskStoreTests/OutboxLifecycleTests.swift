@@ -5,10 +5,11 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 @testable import KioskStore
 
 /// confirm → dueOutbox → markDelivered / markAttemptFailed / retry, as the drainer uses them.
-@Suite struct OutboxLifecycleTests {
+@Suite(.computeBound) struct OutboxLifecycleTests {
     @Test func confirmedCasesAreDueOldestFirstAndDeliveredOnce() async throws {
         let rig = try StoreRig(label: "outbox")
         defer { rig.remove() }

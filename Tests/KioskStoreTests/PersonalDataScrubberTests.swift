@@ -4,9 +4,10 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 @testable import KioskStore
 
-@Suite struct PersonalDataScrubberTests {
+@Suite(.computeBound) struct PersonalDataScrubberTests {
     @Test func knownValuesAndLongDigitRunsAreRemoved() {
         let text = "422: 申请人王建国 证件11010519491231002X 电话13800138000 账号6222020200112233445 退役时间2021年"
         let scrubbed = PersonalDataScrubber.scrub(text, knownValues: ["王建国"])

@@ -5,10 +5,11 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 @testable import KioskStore
 
 /// Closing and reopening keeps everything; sealed personal data is purged after acknowledgement.
-@Suite struct ReopenAndPurgeTests {
+@Suite(.computeBound) struct ReopenAndPurgeTests {
     @Test func reopeningAfterCloseKeepsCasesAndQueueState() async throws {
         let rig = try StoreRig(label: "reopen")
         defer { rig.remove() }

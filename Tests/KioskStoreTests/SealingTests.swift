@@ -5,10 +5,11 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 @testable import KioskStore
 
 /// Personal data never reaches the disk in clear: not the database file, not its WAL.
-@Suite struct SealingTests {
+@Suite(.computeBound) struct SealingTests {
     @Test func databaseAndWALHoldNoPersonalDataInClear() async throws {
         let rig = try StoreRig(label: "sealing")
         defer { rig.remove() }

@@ -5,11 +5,12 @@ import KioskDomainTesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 @testable import KioskStore
 
 /// `kioskctl cases list|show` and `kioskctl outbox list|retry` as an operator runs them: the built
 /// binary in a real process against a store file, DESIGN's exit codes, masked output only.
-@Suite struct StoreCommandTests {
+@Suite(.realTime) struct StoreCommandTests {
     struct Fixture {
         let rig: StoreRig
         let cases: [FiledCase]

@@ -1,11 +1,13 @@
 import Foundation
 import KioskTime
 import Testing
+import TestSupport
+import TestTraits
 
-@Suite struct ClockTests {
+@Suite(.realTime) struct ClockTests {
     @Test func manualClockMovesWallTimeAndDurationsTogether() async throws {
         let clock = ManualClock(start: ManualClock.defaultStart)
-        let sleeper = Task { try await clock.sleep(for: .seconds(90)) }
+        let sleeper = Task(executorPreference: TestExecutors.realTime) { try await clock.sleep(for: .seconds(90)) }
         #expect(await clock.sleepers(atLeast: 1))
         clock.advance(by: .seconds(89))
         #expect(clock.sleeperCount == 1)
@@ -29,7 +31,7 @@ import Testing
 
     @Test func cancellingASleeperResumesIt() async {
         let clock = ManualClock()
-        let sleeper = Task { try await clock.sleep(for: .seconds(5)) }
+        let sleeper = Task(executorPreference: TestExecutors.realTime) { try await clock.sleep(for: .seconds(5)) }
         #expect(await clock.sleepers(atLeast: 1))
         sleeper.cancel()
         await #expect(throws: CancellationError.self) { try await sleeper.value }

@@ -5,13 +5,14 @@ import KioskOperations
 import KioskTesting
 import Logging
 import Testing
+import TestTraits
 
 /// Each fault the demo world can be told to have shows as the right failed check with its
 /// remedy, and the check passes again once the fault is cleared. The real demo tiers: the reader
 /// simulator on its pty behind the kiosk's own reader, the file printer queue, the embedded
 /// central-sim, the demo's case store. No diagnostics output or stored row holds the demo
 /// veteran's personal values.
-@Suite(.serialized) struct DiagnosticsFaultTests {
+@Suite(.serialized, .realTime) struct DiagnosticsFaultTests {
     final class World: Sendable {
         let daemon: KioskDaemon
         let demo: DemoEnvironment

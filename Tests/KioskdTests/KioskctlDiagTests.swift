@@ -3,11 +3,12 @@ import KioskOperations
 import KioskTesting
 import TerminalUI
 import Testing
+import TestTraits
 
 /// `kioskctl diag` as a technician runs it against a running `kioskd --demo` (in a pty, the
 /// status API on a port of its own): through kioskd's API, with an injected fault; exit codes,
 /// the JSON document, the history, the summary in `/v1/status`; and exit 2 with nothing to run.
-@Suite(.serialized) struct KioskctlDiagTests {
+@Suite(.serialized, .realTime(.kiosk)) struct KioskctlDiagTests {
     static let size = Size(columns: 127, rows: 26)
 
     /// A loopback port nobody listens on right now.

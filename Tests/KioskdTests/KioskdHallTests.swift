@@ -4,12 +4,13 @@ import KioskStore
 import KioskTesting
 import TerminalUI
 import Testing
+import TestTraits
 
 /// kioskd as a hall runs it: `kioskd --config FILE` with a real central-sim process, a reader on a
 /// pty, systemd's notify socket, and cases already waiting in the outbox. SIGTERM in the middle
 /// of the drain exits 0 with the terminal restored, and the next start sends the rest: every
 /// case reaches the central service exactly once, without a veteran touching the screen.
-@Suite(.serialized) struct KioskdHallTests {
+@Suite(.serialized, .realTime(.kiosk)) struct KioskdHallTests {
     static let cases = 40
 
     struct Hall {
@@ -24,8 +25,9 @@ import Testing
             directory = try RepositoryPaths.temporaryDirectory("kioskd-hall")
             let centralDir = directory.appendingPathComponent("central")
             try FileManager.default.createDirectory(at: centralDir, withIntermediateDirectories: true)
-            // 40 ms a request: the drain takes long enough to be interrupted.
-            central = try await CentralSimProcess(directory: centralDir, extraArguments: ["--latency-ms", "40"])
+            // 250 ms a request: the drain of 40 cases takes about ten seconds, long enough to be
+            // interrupted even when the test itself is slow to notice that it began.
+            central = try await CentralSimProcess(directory: centralDir, extraArguments: ["--latency-ms", "250"])
             reader = try SimulatedReaderRig(cards: [])
             statusPort = try FreePort.pick()
             notify = try NotifySocket(path: directory.appendingPathComponent("notify.sock").path)
@@ -95,7 +97,7 @@ import Testing
         #expect(ready.contains { $0.contains("READY=1") }, "\(ready)")
         // The drain runs in the background; stop kioskd once part of the queue went out.
         var delivered = 0
-        for _ in 0..<200 where delivered < 3 {
+        for _ in 0..<400 where delivered < 2 {
             delivered = try await hall.deliveredCount()
             try await Task.sleep(for: .milliseconds(50))
         }

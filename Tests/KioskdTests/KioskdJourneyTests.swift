@@ -4,12 +4,13 @@ import KioskDomain
 import KioskTesting
 import TerminalUI
 import Testing
+import TestTraits
 
 /// The real `kioskd --demo` in a pseudo-terminal, driven by SGR touches and keys as a veteran
 /// at the touchscreen: home → card → items → questions → the one form → materials → review →
 /// submit → printed receipt → 请取走您的身份证 → home. Asserts on the screens, on the printed
 /// receipt and on central-sim's stored case.
-@Suite(.serialized) struct KioskdJourneyTests {
+@Suite(.serialized, .realTime(.kiosk)) struct KioskdJourneyTests {
     static let size = Size(columns: 127, rows: 26)
 
     /// kioskd in a pty (`TerminalSession`) with its data folder and the region's tables.
@@ -43,7 +44,7 @@ import Testing
 
         /// Waits until the screen (between frames) shows `text`.
         @discardableResult
-        func wait(for text: String, timeout: Duration = .seconds(20)) async throws -> String {
+        func wait(for text: String, timeout: Duration = TerminalSession.patience) async throws -> String {
             try await session.wait(for: text, timeout: timeout)
         }
 
@@ -164,7 +165,13 @@ import Testing
         for _ in 0..<12 {
             text = await kiosk.settle()
             if !text.contains("请回答以下问题") { return }
+            // Wait for the answer to 下一步 (the next screen, or a warning naming what is missing)
+            // before reading it: a loaded machine answers later than a settle lasts.
+            let before = kiosk.screen.screenText
             try await kiosk.tap("下一步", pick: { $0.last })
+            try? await kiosk.session.wait("the answer to 下一步", timeout: .seconds(15)) {
+                $0.screenText != before && (!$0.screenText.contains("请回答以下问题") || $0.screenText.contains("⚠"))
+            }
             text = await kiosk.settle()
             guard text.contains("请回答以下问题"), let line = text.split(separator: "\n").last(where: { $0.contains("⚠") }) else { continue }
             let label = line.components(separatedBy: "：").last?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -217,7 +224,11 @@ import Testing
             if try await first(text) { continue }
             if text.contains("请填写 ✎") {
                 try await kiosk.tap("请填写 ✎")
+                // The editor (a heavy ┏━ frame) is filled once it shows, and the loop goes on
+                // once it has closed: a loaded machine answers a touch later than a settle lasts.
+                try await kiosk.session.wait("a field editor") { $0.screenText.contains("┏━ ") }
                 try await fillOpenEditor(kiosk)
+                try await kiosk.session.wait("the form after the editor") { !$0.screenText.contains("┏━ ") }
                 continue
             }
             if let page = text.range(of: #"第 (\d+)/(\d+) 页"#, options: .regularExpression).map({ String(text[$0]) }),
@@ -239,7 +250,13 @@ import Testing
         switch entry.kind {
         case .idNumber: try await kiosk.type("11010519491231002X\r")
         case .phone: try await kiosk.type("13800138000\r")
-        case .bankCard: try await kiosk.type("6222020200112233445\r"); if kiosk.screen.screenText.contains("校验未通过") { try await kiosk.type("\r") }
+        case .bankCard:
+            // The card number fails the Luhn check on purpose: the warning asks to confirm.
+            try await kiosk.type("6222020200112233445\r")
+            try? await kiosk.session.wait("the bank card's warning or the form", timeout: .seconds(15)) {
+                $0.screenText.contains("校验未通过") || !$0.screenText.contains("┏━ ")
+            }
+            if kiosk.screen.screenText.contains("校验未通过") { try await kiosk.type("\r") }
         case .digits: try await kiosk.type("400000\r")
         case .date: try await kiosk.type("20210910\r")
         case .month: try await kiosk.type("202109\r")

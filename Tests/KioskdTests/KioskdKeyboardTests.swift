@@ -4,6 +4,7 @@ import KioskDomain
 import KioskTesting
 import TerminalUI
 import Testing
+import TestTraits
 
 /// The on-screen pinyin keyboard inside the real `kioskd --demo`, in a pseudo-terminal at the
 /// kiosk's 127×26, through the real librime engine: the Chongqing journey's 联系地址 is typed by
@@ -12,7 +13,7 @@ import Testing
 /// (docs/benchmarks/pinyin-keyboard.md compares it with the keyboard alone). The same run
 /// speaks through `--speech-command` (a script that appends each prompt to a file): the
 /// journey's prompts arrive in order.
-@Suite(.serialized) struct KioskdKeyboardTests {
+@Suite(.serialized, .realTime(.kiosk)) struct KioskdKeyboardTests {
     static let address = "渝北区龙溪街道金龙路88号3栋2单元501"
     /// The librime tests' user data directory: the schema is compiled once per checkout.
     static let rimeUserData = RepositoryPaths.root.appendingPathComponent(".build/rime-test-data").path
@@ -47,8 +48,12 @@ import Testing
             guard let point = find(label, in: rows) else {
                 throw PseudoTerminalError.timedOut("key \(label) on the keyboard", output: kiosk.screen.screenText)
             }
+            let before = kiosk.screen.screenText
             try kiosk.pty.write("\u{1B}[<0;\(point.x + 1);\(point.y + 1)M\u{1B}[<0;\(point.x + 1);\(point.y + 1)m")
             touches += 1
+            // The next key is looked for on the screen that answers this one: wait for it to
+            // change (a loaded machine can take longer than a settle), then let it settle.
+            try? await kiosk.session.wait("the screen to answer \(label)", timeout: .seconds(10)) { $0.screenText != before }
             _ = await kiosk.settle()
         }
 

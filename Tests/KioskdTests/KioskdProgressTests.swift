@@ -4,6 +4,7 @@ import KioskDomain
 import KioskTesting
 import TerminalUI
 import Testing
+import TestTraits
 
 /// After filing, at the real `kioskd --demo` in a pseudo-terminal, against its central-sim whose
 /// departments work at 1440× (a day a minute) and refuse the 一次性经济补助金 on demand: the veteran
@@ -11,7 +12,7 @@ import Testing
 /// like a USB scanner types the receipt's QR), sees 已办结 / 办理中 / 已受理 / 不予受理 with the
 /// reason and basis, prints a progress slip; then, the network down and kioskd restarted, asks
 /// again (the store's knowledge, with its age) and has his receipt printed again (补打, audited).
-@Suite(.serialized) struct KioskdProgressTests {
+@Suite(.serialized, .realTime(.kiosk)) struct KioskdProgressTests {
     typealias Kiosk = KioskdJourneyTests.Kiosk
     static let refused = "subsidy"
     static let captures = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kioskd-progress.txt")

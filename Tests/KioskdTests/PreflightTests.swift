@@ -5,10 +5,11 @@ import KioskHost
 import KioskStore
 import KioskTesting
 import Testing
+import TestTraits
 
 /// Pre-flight on a real case store in a temporary folder: each failing condition names its
 /// check and remedy and maps to the pause home shows; the same folder passes once it is fixed.
-@Suite struct PreflightTests {
+@Suite(.realTime) struct PreflightTests {
     struct Folder {
         let directory: URL
         let store: CaseStore

@@ -6,11 +6,12 @@ import KioskStore
 import KioskTesting
 import Synchronization
 import Testing
+import TestTraits
 
 /// The host's side of technician mode on a real store and a manual clock: the touch test's
 /// timing, the gate's answers as the screen gets them, and the refusal kinds the outbox page
 /// groups by.
-@Suite struct TechnicianDeskTests {
+@Suite(.realTime) struct TechnicianDeskTests {
     /// Runs no device: answers every request with the given checks, as the engine reports them.
     struct ReportedChecks: DiagnosticsRunner {
         let checks: [DiagnosticCheck]

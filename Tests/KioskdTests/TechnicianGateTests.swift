@@ -4,11 +4,12 @@ import KioskHost
 import KioskStore
 import KioskTesting
 import Testing
+import TestTraits
 
 /// The technician PIN: a salted slow hash that only the right PIN matches, a lockout that grows
 /// with repeated failures (on a manual clock), and an audit row for every attempt in a real store —
 /// never the PIN itself.
-@Suite struct TechnicianGateTests {
+@Suite(.realTime) struct TechnicianGateTests {
     @Test func theHashIsSaltedSlowAndReadBack() throws {
         let a = try TechnicianPIN.make(pin: "482916")
         let b = try TechnicianPIN.make(pin: "482916")

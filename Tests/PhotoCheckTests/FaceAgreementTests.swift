@@ -3,6 +3,7 @@ import KioskDomain
 import PhotoCheckTesting
 import KioskDomainTesting
 import TestSupport
+import TestTraits
 import Testing
 @testable import PhotoCheck
 
@@ -15,7 +16,7 @@ import Testing
 /// after grouping at minNeighbors 3, 4 and 5. Raw windows are compared because grouping hides
 /// small differences until a cluster crosses minNeighbors — which is how a second "face" inside
 /// the head appeared.
-@Suite struct FaceAgreementTests {
+@Suite(.computeBound) struct FaceAgreementTests {
     struct Reference: Decodable {
         var opencv: String
         var scaleFactor: Double

@@ -4,10 +4,11 @@ import PhotoCheckTesting
 import KioskDomainTesting
 import TestSupport
 import Testing
+import TestTraits
 @testable import PhotoCheck
 
 /// The Viola–Jones detector against the real cascade and a real face.
-@Suite struct FaceDetectorTests {
+@Suite(.computeBound) struct FaceDetectorTests {
     @Test func theOpenCVCascadeIsParsedCompletely() {
         let c = PhotoTestSupport.cascade
         #expect(c.windowWidth == 24 && c.windowHeight == 24)

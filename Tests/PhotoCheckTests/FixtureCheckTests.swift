@@ -2,11 +2,12 @@ import Foundation
 import PhotoCheckTesting
 import KioskDomainTesting
 import TestSupport
+import TestTraits
 import Testing
 @testable import PhotoCheck
 
 /// Each failure fixture fails exactly its check(s); the good photo passes every check.
-@Suite struct FixtureCheckTests {
+@Suite(.computeBound) struct FixtureCheckTests {
     @Test func theCommittedPortraitPassesEveryCheck() throws {
         let report = try PhotoTestSupport.checker().check(PhotoFixtures.astronautBytes(), file: "astronaut")
         #expect(report.verdict == .accepted)

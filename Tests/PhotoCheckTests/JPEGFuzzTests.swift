@@ -3,12 +3,13 @@ import Foundation
 import PhotoCheckTesting
 import KioskDomainTesting
 import TestSupport
+import TestTraits
 import Testing
 @testable import PhotoCheck
 
 /// Thousands of damaged JPEGs: every one gets a verdict or "unreadable" — no crash, no hang, no
 /// unbounded allocation. The generator is seeded, so a failure is reproducible.
-@Suite struct JPEGFuzzTests {
+@Suite(.computeBound) struct JPEGFuzzTests {
     typealias Random = SeededRandom
 
     enum Mutation: CaseIterable { case bitFlips, truncate, markerLength, markerType, frameSize, insertBytes, dropEOI }

@@ -3,11 +3,12 @@ import PhotoCheckTesting
 import KioskDomainTesting
 import TestSupport
 import Testing
+import TestTraits
 @testable import PhotoCheck
 
 /// The marker scanner reads what TurboJPEG 2.x does not expose: coding process, density, EXIF
 /// orientation and the quantisation tables.
-@Suite struct JPEGMarkerTests {
+@Suite(.computeBound) struct JPEGMarkerTests {
     let image: RGBImage
 
     init() throws { image = try PhotoFixtures.astronaut().resized(width: 120, height: 148) }

@@ -2,11 +2,12 @@ import Foundation
 import PhotoCheckTesting
 import KioskDomainTesting
 import TestSupport
+import TestTraits
 import Testing
 @testable import PhotoCheck
 
 /// The fixer repairs mechanical problems and refuses the rest.
-@Suite struct PhotoFixerTests {
+@Suite(.computeBound) struct PhotoFixerTests {
     @Test func oversizedProgressiveWronglySizedPhotoIsFixed() throws {
         let input = try PhotoFixtures.oversizedProgressive()
         let checker = try PhotoTestSupport.checker()

@@ -4,10 +4,11 @@ import PhotoCheckTesting
 import KioskDomainTesting
 import TestSupport
 import Testing
+import TestTraits
 @testable import PhotoCheck
 
 /// `Assets/photo/specs.json`: every region loads, each rule cites its sources, errors name the key.
-@Suite struct PhotoSpecCatalogTests {
+@Suite(.computeBound) struct PhotoSpecCatalogTests {
     let url = RepositoryPaths.assets.url(PhotoSpecCatalog.assetPath)
 
     @Test func everyRegionLoadsWithSources() throws {
@@ -62,7 +63,7 @@ extension PhotoSpec {
 }
 
 /// The photo rules agree with the region profiles other modules plan from.
-@Suite struct PhotoSpecProfileTests {
+@Suite(.computeBound) struct PhotoSpecProfileTests {
     @Test func specsAgreeWithTheRegionProfiles() throws {
         let assets = RepositoryPaths.assets
         let catalog = try PhotoSpecCatalog.load(assets.url(PhotoSpecCatalog.assetPath))

@@ -6,10 +6,11 @@ import KioskTime
 import TestSupport
 import ReceiptPrinter
 import Testing
+import TestTraits
 
 /// Printing through a real, private cupsd with a raw queue on the test backend. Each test starts
 /// its own scheduler, so they run in parallel without sharing state.
-@Suite struct CupsPrintingTests {
+@Suite(.realTime) struct CupsPrintingTests {
     let cupsd: PrivateCupsd
     let queue = "kiosk"
 
@@ -210,7 +211,7 @@ import Testing
         try cupsd.setMode("slow:600", queue: queue)
         let service = try ReceiptService(model: .standard80mm, submitter: try await submitter(), assets: RepositoryPaths.assets)
         let filed = CaseFixtures.chongqing(index: 9)
-        let printing = Task { await service.printAcknowledgement(filed) }
+        let printing = Task(executorPreference: TestExecutors.realTime) { await service.printAcknowledgement(filed) }
         let probe = try await CupsPrinterQueue.open(queue: queue, server: cupsd.server)
         var waited = 0
         while (try? await probe.job(1).state) != .processing, waited < 3_000 {

@@ -6,8 +6,9 @@ import KioskTime
 import TestSupport
 import ReceiptPrinter
 import Testing
+import TestTraits
 
-@Suite struct DocumentTests {
+@Suite(.computeBound) struct DocumentTests {
     let assets = RepositoryPaths.assets
     let printedAt = Date(timeIntervalSince1970: 1_795_400_000)
 

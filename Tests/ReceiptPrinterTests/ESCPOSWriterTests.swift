@@ -5,8 +5,9 @@ import KioskTime
 import TestSupport
 import ReceiptPrinter
 import Testing
+import TestTraits
 
-@Suite struct ESCPOSWriterTests {
+@Suite(.computeBound) struct ESCPOSWriterTests {
     let model = PrinterModel.standard80mm
 
     /// Reference vector produced by python-escpos 3.1:
@@ -89,7 +90,7 @@ func hex(_ text: String) -> [UInt8] {
     return out
 }
 
-@Suite struct TextEncodingTests {
+@Suite(.computeBound) struct TextEncodingTests {
     /// iconv (the encoder) and Foundation (the decoder, and the fallback encoder) agree.
     @Test func iconvAndFoundationAgree() throws {
         var rng = SeededRandom(seed: 7)

@@ -6,11 +6,12 @@ import KioskTime
 import TestSupport
 import ReceiptPrinter
 import Testing
+import TestTraits
 
 /// Templates, case files and printer descriptors come from outside the program: whatever they
 /// contain, loading them either works or fails with a `DataFileError` naming the file — never a
 /// crash, never a half-filled receipt.
-@Suite struct InputFuzzTests {
+@Suite(.computeBound) struct InputFuzzTests {
     @Test func templateTextWithRandomBracesNeverCrashes() throws {
         var rng = SeededRandom(seed: 99)
         let pieces = ["{", "}", "{{", "}}", "{case_number}", "{nope}", "受理", "a", " ", "{index"]

@@ -5,8 +5,9 @@ import KioskTime
 import TestSupport
 import ReceiptPrinter
 import Testing
+import TestTraits
 
-@Suite struct LineWrapperTests {
+@Suite(.computeBound) struct LineWrapperTests {
     let measure = ColumnWidth(encoding: .gb18030)
     var wrapper: LineWrapper { LineWrapper(measure: measure) }
 

@@ -1,8 +1,9 @@
 import Foundation
 import ReceiptPrinter
 import Testing
+import TestTraits
 
-@Suite struct PrinterStatusTests {
+@Suite(.computeBound) struct PrinterStatusTests {
     typealias C = PrinterStatus.Condition
 
     /// What CUPS reports (state 3 idle, 4 processing, 5 stopped) and what the kiosk makes of it.

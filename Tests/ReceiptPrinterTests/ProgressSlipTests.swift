@@ -4,11 +4,12 @@ import KioskDomainTesting
 import ReceiptPrinter
 import TestSupport
 import Testing
+import TestTraits
 
 /// The progress slip and the acknowledgement's QR code: the slip states a refusal's reason and
 /// basis, says when it shows the kiosk's own (older) records, masks the ID number; the QR code
 /// carries the configured progress URL with the case number.
-@Suite struct ProgressSlipTests {
+@Suite(.computeBound) struct ProgressSlipTests {
     static func service(progressURL: String? = nil) throws -> ReceiptService {
         let folder = try RepositoryPaths.temporaryDirectory("progress-slip")
         let submitter = JobSubmitter(queue: try FilePrinterQueue(folder: folder))

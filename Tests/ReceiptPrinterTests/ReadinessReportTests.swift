@@ -5,11 +5,12 @@ import ReceiptPrinter
 import ReceiptPrinterTesting
 import TestSupport
 import Testing
+import TestTraits
 
 /// The technician's readiness report (终端就绪报告) printed through a real, private cupsd: every
 /// check with its result, the remedy under each that is not a pass, the conclusion — and no
 /// applicant's data even when a measurement came from a read card.
-@Suite struct ReadinessReportTests {
+@Suite(.realTime) struct ReadinessReportTests {
     @Test func theReportOfARunIsPrintedThroughCupsWithRemediesAndNoPersonalData() async throws {
         try PrivateCupsd.requireInstalled()
         let cupsd = try await PrivateCupsd.start()

@@ -5,10 +5,11 @@ import KioskTime
 import TestSupport
 import ReceiptPrinter
 import Testing
+import TestTraits
 
 /// `kioskctl receipt render` as technicians and scripts call it (the built binary; CI runs
 /// `swift build` before `swift test`).
-@Suite struct ReceiptCommandTests {
+@Suite(.realTime) struct ReceiptCommandTests {
     let env = ["KIOSK_ASSETS": RepositoryPaths.assets.root.path, "PATH": "/usr/bin:/bin"]
 
     func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {

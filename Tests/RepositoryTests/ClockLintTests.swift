@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestTraits
 import TestSupport
 
 /// The clock is the only source of time in the product: every module takes a `KioskClock`, so
 /// tests and the demo move wall time and durations together. A new `Date()` or
 /// `ContinuousClock()` in `Sources/` fails here with the file and line, unless the line says why
 /// it must read real time (`// clock-exempt: <why>`).
-@Suite struct ClockLintTests {
+@Suite(.realTime) struct ClockLintTests {
     /// Ways Swift code reads the time by itself.
     static let forbidden = [
         "Date()", "Date.now", "ContinuousClock()", "SuspendingClock()", "ContinuousClock.now", "SuspendingClock.now",

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestTraits
 import TestSupport
 
 /// `scripts/setup` holds the only list of Debian packages the project needs. Every system library
 /// Package.swift links (its headers and its library), every package named in an `.apt` provider,
 /// and every program or data file the test rigs use by absolute path must come from a package on
 /// that list — asked of dpkg, so there is no second list to drift.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dpkg"), "needs dpkg (Debian)"))
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dpkg"), "needs dpkg (Debian)"), .realTime)
 struct SetupPackagesTests {
     static let root = RepositoryPaths.root
 

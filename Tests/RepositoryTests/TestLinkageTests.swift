@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestTraits
 import TestSupport
 
 /// A module's tests link only what they use: every dependency Package.swift gives a test target
 /// (or a `…Testing` rig module) is imported by at least one of its files. Stops a test target
 /// from dragging GRDB, Hummingbird or libcups into a suite that never touches them.
-@Suite struct TestLinkageTests {
+@Suite(.realTime) struct TestLinkageTests {
     static let root = RepositoryPaths.root
 
     /// `name → declared dependencies` for the manifest's test targets and rig modules.

@@ -6,12 +6,13 @@ import TerminalUITesting
 import TestSupport
 import KioskTime
 import Testing
+import TestTraits
 import TerminalUI
 
 extension RimeTests {
     /// `kioskctl ui keyboard` in a real pseudo-terminal, driven only by SGR mouse touches on what
     /// it draws, through the real engine; every touch is counted.
-    @Suite("kioskctl ui keyboard in a pseudo-terminal")
+    @Suite("kioskctl ui keyboard in a pseudo-terminal", .realTime(.kiosk))
     struct KeyboardEndToEndTests {
         /// The running keyboard and the terminal model fed from its output.
         final class Session {

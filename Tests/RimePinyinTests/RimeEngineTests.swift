@@ -4,11 +4,12 @@ import TestSupport
 import KioskTime
 import RimePinyin
 import Testing
+import TestTraits
 import TerminalUI
 
 extension RimeTests {
     /// The engine through the ``PinyinEngine`` protocol, on Debian's librime and Luna Pinyin.
-    @Suite("Engine")
+    @Suite("Engine", .computeBound)
     struct EngineTests {
         @Test("ouyangxiaoming is segmented into syllables; 欧阳 then 晓明 commits 欧阳晓明")
         func name() throws {

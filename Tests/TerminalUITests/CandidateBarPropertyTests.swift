@@ -2,12 +2,13 @@ import KioskTime
 import TerminalUITesting
 import TestSupport
 import Testing
+import TestTraits
 import TerminalUI
 
 /// The candidate bar draws only inside its rectangle, whatever the width and the candidates:
 /// checked by drawing into a larger screen filled with a sentinel and comparing every cell
 /// outside the bar, for every width 0…200 and random candidate lists.
-@Suite("Candidate bar properties")
+@Suite("Candidate bar properties", .computeBound)
 struct CandidateBarPropertyTests {
     enum M: Sendable, Equatable { case key(PinyinKey) }
 

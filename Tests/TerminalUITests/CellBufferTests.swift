@@ -1,7 +1,8 @@
 import Testing
+import TestTraits
 import TerminalUI
 
-@Suite("Cell buffer")
+@Suite("Cell buffer", .computeBound)
 struct CellBufferTests {
     @Test("A wide glyph takes a lead cell and a continuation")
     func wideGlyph() {

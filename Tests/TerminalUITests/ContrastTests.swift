@@ -1,8 +1,9 @@
 import Testing
+import TestTraits
 import TerminalUI
 
 /// The high-contrast theme's colours, checked by arithmetic on their RGB values (WCAG 2).
-@Suite("High-contrast palette")
+@Suite("High-contrast palette", .computeBound)
 struct ContrastTests {
     @Test("The contrast formula gives the WCAG reference values")
     func formula() {

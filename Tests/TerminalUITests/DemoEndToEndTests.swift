@@ -5,11 +5,12 @@ import TerminalUITesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 import TerminalUI
 
 /// `kioskctl ui demo` in a real pseudo-terminal: what it draws is replayed into the terminal
 /// model, touches arrive as SGR mouse reports, keys as bytes, resizes as TIOCSWINSZ + SIGWINCH.
-@Suite("kioskctl ui demo in a pseudo-terminal", .serialized)
+@Suite("kioskctl ui demo in a pseudo-terminal", .serialized, .realTime(.kiosk))
 struct DemoEndToEndTests {
     /// The running demo and the terminal model fed from its output.
     /// `kioskctl ui demo` in a pty.

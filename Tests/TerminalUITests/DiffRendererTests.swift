@@ -2,9 +2,10 @@ import TerminalUITesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 import TerminalUI
 
-@Suite("Diff renderer replayed into a terminal model")
+@Suite("Diff renderer replayed into a terminal model", .computeBound)
 struct DiffRendererTests {
     static let size = Size(columns: 30, rows: 6)
 
@@ -112,7 +113,7 @@ struct DiffRendererTests {
     }
 }
 
-@Suite("Outside text cannot reach the terminal as control sequences")
+@Suite("Outside text cannot reach the terminal as control sequences", .computeBound)
 struct RendererSafetyTests {
     @Test("Controls, escapes and bidi overrides written into the buffer never appear in the output")
     func controlsNeverRendered() {

@@ -2,9 +2,10 @@ import TerminalUITesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 import TerminalUI
 
-@Suite("Input decoder")
+@Suite("Input decoder", .computeBound)
 struct InputDecoderTests {
     /// Sequences and what they decode to.
     static let cases: [(String, [InputEvent])] = [

@@ -1,9 +1,10 @@
 import Testing
+import TestTraits
 import TerminalUI
 
 /// The keyboard screen (`kioskctl ui keyboard`'s program) laid out at the kiosk's three sizes,
 /// and its behaviour without an engine.
-@Suite("Pinyin keyboard layout")
+@Suite("Pinyin keyboard layout", .computeBound)
 struct PinyinKeyboardLayoutTests {
     static let sizes = [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40), Size(columns: 160, rows: 50)]
 

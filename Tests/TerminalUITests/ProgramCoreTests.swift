@@ -1,4 +1,5 @@
 import Testing
+import TestTraits
 import TerminalUI
 
 /// A two-button counter used to pin down the runtime's touch and timer semantics.
@@ -42,7 +43,7 @@ struct CounterApp: TerminalApp {
     }
 }
 
-@Suite("Program core: touch semantics, hit regions, timers")
+@Suite("Program core: touch semantics, hit regions, timers", .computeBound)
 struct ProgramCoreTests {
     func program() -> HeadlessProgram<CounterApp> {
         HeadlessProgram(app: CounterApp(), model: .init(), size: Size(columns: 30, rows: 5))

@@ -2,9 +2,10 @@ import TerminalUITesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 import TerminalUI
 
-@Suite("Text sanitiser")
+@Suite("Text sanitiser", .computeBound)
 struct SanitizerTests {
     @Test("Escape sequences are removed whole", arguments: [
         ("张\u{1B}[31m三\u{1B}[0m", "张三"),

@@ -6,11 +6,12 @@ import KioskTime
 import TestSupport
 import Synchronization
 import Testing
+import TestTraits
 import TerminalUI
 
 /// The real ``TerminalRuntime`` in this process, on a pseudo-terminal pair, with a manual clock:
 /// input, timers and outside messages merge into one loop, and the terminal is restored on quit.
-@Suite("Terminal runtime on a pty with an injected clock", .serialized)
+@Suite("Terminal runtime on a pty with an injected clock", .serialized, .realTime)
 struct TerminalRuntimeTests {
     final class Pair: @unchecked Sendable {
         let controller: Int32
@@ -56,7 +57,7 @@ struct TerminalRuntimeTests {
         let clock = ManualClock()
         let inbox = Mutex<MessageInbox<CounterApp.Message>?>(nil)
         let runtime = TerminalRuntime(app: CounterApp(), clock: clock)
-        let run = Task {
+        let run = Task(executorPreference: TestExecutors.realTime) {
             try await runtime.run(model: .init(), input: pair.device, output: pair.device) { box in inbox.withLock { $0 = box } }
         }
         #expect(pair.wait { $0.line(0).hasPrefix("计数：0 秒：0") })

@@ -2,11 +2,12 @@ import TerminalUITesting
 import KioskTime
 import TestSupport
 import Testing
+import TestTraits
 import TerminalUI
 
 /// The demo drawn by a real terminal emulator (tmux) must read exactly like the headless frame:
 /// this checks the renderer's bytes and the width table against an independent implementation.
-@Suite("Cross-check with tmux", .serialized)
+@Suite("Cross-check with tmux", .serialized, .realTime(.kiosk))
 struct TmuxCrossCheckTests {
     static let size = Size(columns: 100, rows: 30)
 

@@ -1,7 +1,8 @@
 import Testing
+import TestTraits
 import TerminalUI
 
-@Suite("The widget demo, headless")
+@Suite("The widget demo, headless", .computeBound)
 struct WidgetDemoTests {
     func demo(_ size: Size = Size(columns: 120, rows: 40)) -> HeadlessProgram<WidgetDemo> {
         HeadlessProgram(app: WidgetDemo(), model: .init(), size: size)

@@ -1,8 +1,9 @@
 import Testing
+import TestTraits
 import TerminalUI
 
 /// Text snapshots of each widget drawn headless. The dumps are the screen as a user sees it.
-@Suite("Widget snapshots")
+@Suite("Widget snapshots", .computeBound)
 struct WidgetSnapshotTests {
     enum M: Sendable, Equatable { case ok, key(KeypadKey), index(Int), page(Int) }
 

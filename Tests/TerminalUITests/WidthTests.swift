@@ -1,7 +1,8 @@
 import Testing
+import TestTraits
 @testable import TerminalUI
 
-@Suite("Display width of grapheme clusters")
+@Suite("Display width of grapheme clusters", .computeBound)
 struct WidthTests {
     @Test("CJK ideographs and full-width punctuation take two cells", arguments: [
         "中", "国", "退", "役", "，", "。", "：", "（", "）", "【", "】", "「", "」", "Ａ", "１", "　", "가", "あ",

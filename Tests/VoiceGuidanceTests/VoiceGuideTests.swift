@@ -1,11 +1,12 @@
 import Foundation
 import Synchronization
 import Testing
+import TestTraits
 import VoiceGuidance
 
 /// The voice guide with real processes: a fake speech command (a shell line appending what it
 /// is told to say to a file), a failing one, a missing one, and espeak-ng itself.
-@Suite("Voice guidance")
+@Suite("Voice guidance", .realTime)
 struct VoiceGuideTests {
     /// Lines the guide logs.
     final class LogLines: Sendable {
