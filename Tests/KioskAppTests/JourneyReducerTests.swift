@@ -25,9 +25,9 @@ import TestSupport
         var state: JourneyState
         var effects: [KioskEffect] = []
 
-        init(_ context: KioskContext) {
+        init(_ context: KioskContext, now: Date = JourneyReducerTests.morning) {
             reducer = JourneyReducer(context: context)
-            state = JourneyState(now: JourneyReducerTests.morning)
+            state = JourneyState(now: now)
         }
 
         /// Touches and keys by kind, for the journey's touch budget (docs/benchmarks/journey.md).
@@ -36,7 +36,7 @@ import TestSupport
         @discardableResult
         mutating func send(_ event: KioskEvent) -> [KioskEffect] {
             switch event {
-            case .start, .next, .back, .pickerPage, .fieldDone, .accept, .usePhoto: counts["navigation", default: 0] += 1
+            case .start, .next, .back, .pickerPage, .placePage, .fieldDone, .accept, .usePhoto: counts["navigation", default: 0] += 1
             case .chooseCategory, .toggleItem, .answer, .choose, .pickPlace, .editField, .choosePhoto: counts["decisions", default: 0] += 1
             case .keypad(.x): counts["letters", default: 0] += 1
             case .keypad: counts["digits", default: 0] += 1

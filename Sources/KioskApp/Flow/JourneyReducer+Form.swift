@@ -42,8 +42,9 @@ extension JourneyReducer {
             state.session?.editing = code
             let existing = state.session?.values[code] ?? ""
             state.session?.draft = existing
+            // The field list stays on the page of the field being edited.
             state.session?.placePath = []
-            state.session?.pickerPage = 0
+            state.session?.placePage = 0
             state.session?.message = nil
         case .fieldCancel:
             state.session?.editing = nil
@@ -62,6 +63,8 @@ extension JourneyReducer {
             state.session?.editing = nil
         case .pickerPage(let page):
             state.session?.pickerPage = max(0, page)
+        case .placePage(let page):
+            state.session?.placePage = max(0, page)
         case .pickPlace(let code):
             pick(code, &state)
         case .fieldDone:
@@ -142,7 +145,7 @@ extension JourneyReducer {
     func pick(_ code: String, _ state: inout JourneyState) {
         guard let field = state.session?.editing else { return }
         state.session?.placePath.append(code)
-        state.session?.pickerPage = 0
+        state.session?.placePage = 0
         if PlacePicker.choices(after: state.session?.placePath ?? [], divisions: context.divisions).isEmpty {
             state.session?.values[field] = context.divisions.fullName(of: code) ?? code
             state.session?.editing = nil

@@ -124,7 +124,7 @@ extension KioskEvent {
     var isPersonAction: Bool {
         switch self {
         case .start, .back, .next, .manualEntry, .chooseCategory, .toggleItem, .answer, .editField, .keypad, .typed, .erase,
-             .choose, .pickPlace, .pickerPage, .fieldDone, .fieldCancel, .choosePhoto, .fixPhoto, .usePhoto, .accept, .keepGoing:
+             .choose, .pickPlace, .pickerPage, .placePage, .fieldDone, .fieldCancel, .choosePhoto, .fixPhoto, .usePhoto, .accept, .keepGoing:
             true
         default:
             isVisitTouch

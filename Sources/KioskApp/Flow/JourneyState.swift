@@ -84,6 +84,9 @@ public struct Session: Sendable, Equatable {
     public var draft = ""
     /// Place picker: the division codes chosen so far for the field being edited.
     public var placePath: [String] = []
+    /// The place picker's page (the field list beside it keeps `pickerPage`).
+    public var placePage = 0
+    /// The page of the list on screen; on the form, the page of the field list.
     public var pickerPage = 0
     public var photo: PhotoState = PhotoState()
     public var committed = false

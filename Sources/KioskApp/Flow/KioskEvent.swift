@@ -19,7 +19,11 @@ public enum KioskEvent: Sendable, Equatable {
     case erase
     case choose(String)
     case pickPlace(String)
+    /// A page of the list on screen (items, questions, the form's fields, materials, review).
     case pickerPage(Int)
+    /// A page of the place picker in the form's editor: its own, so turning it never moves
+    /// the field list beside it.
+    case placePage(Int)
     case fieldDone
     case fieldCancel
     /// The on-screen pinyin keyboard (handled by `KioskProgram` with the host's engine).

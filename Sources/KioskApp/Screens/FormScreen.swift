@@ -35,7 +35,13 @@ struct FormScreen {
     private func drawFields(_ fields: [PlanField], into frame: inout Frame<KioskEvent>, in rect: Rect, editing: String?) {
         let theme = chrome.theme
         let columns = rect.width >= 100 ? 2 : 1
-        let paging = Paging(count: fields.count, rows: rect.height - 3, rowHeight: 3, columns: columns, page: chrome.state.session?.pickerPage ?? 0)
+        var paging = Paging(count: fields.count, rows: rect.height - 3, rowHeight: 3, columns: columns, page: chrome.state.session?.pickerPage ?? 0)
+        // Beside an open editor the list is narrower (fewer fields a page): it shows the page
+        // that holds the field being edited, so that field stays in sight.
+        let editedIndex = editing.flatMap { code in fields.firstIndex { $0.code == code } }
+        if let editedIndex {
+            paging = Paging(count: fields.count, rows: rect.height - 3, rowHeight: 3, columns: columns, page: editedIndex / paging.perPage)
+        }
         let width = (rect.width - (columns - 1) * 2) / columns
         for (slot, index) in paging.range.enumerated() {
             let field = fields[index]
@@ -60,7 +66,13 @@ struct FormScreen {
                        clip: area.inset(dx: 1, dy: 0))
             if !locked { frame.addHitRegion(area, id: "field.\(field.code)", message: .editField(field.code)) }
         }
-        paging.drawControls(into: &frame, y: rect.maxY - 3, x: rect.x, width: rect.width, theme: theme)
+        if editedIndex == nil {
+            paging.drawControls(into: &frame, y: rect.maxY - 3, x: rect.x, width: rect.width, theme: theme)
+        } else if paging.pages > 1 {
+            // While editing, the page follows the field: its number is shown, not offered to turn.
+            frame.centered("第 \(paging.page + 1)/\(paging.pages) 页", in: Rect(x: rect.x, y: rect.maxY - 3, width: rect.width, height: 3),
+                           y: rect.maxY - 2, style: theme.muted)
+        }
     }
 }
 
@@ -113,8 +125,8 @@ struct FieldEditor {
             frame.text(trail.isEmpty ? "请选择省份" : trail + " ›", at: Point(x: inner.x, y: inner.y), style: theme.panel.with(.bold), clip: inner)
             let choices = PlacePicker.choices(after: path, divisions: chrome.context.divisions)
             let area = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
-            ListPicker(id: "place", items: choices.map(\.name), page: session?.pickerPage ?? 0, columns: area.width >= 60 ? 3 : 2, theme: theme,
-                       select: { .pickPlace(choices[$0].code) }, turnPage: { .pickerPage($0) })
+            ListPicker(id: "place", items: choices.map(\.name), page: session?.placePage ?? 0, columns: area.width >= 60 ? 3 : 2, theme: theme,
+                       select: { .pickPlace(choices[$0].code) }, turnPage: { .placePage($0) })
                 .draw(into: &frame, in: area)
         case .text, .card:
             var y = frame.paragraph("请用键盘或输入法输入（屏幕拼音键盘接入同一输入框）", in: inner, y: inner.y, style: theme.panel)
