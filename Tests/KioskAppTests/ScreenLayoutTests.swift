@@ -16,9 +16,9 @@ import TestTraits
     static let sizes = [Size(columns: 80, rows: 24), Size(columns: 127, rows: 26), Size(columns: 120, rows: 40), Size(columns: 160, rows: 50)]
 
     /// The states a journey passes through (each screen, with an editor open on the form).
-    static func journeyStates(_ region: String) throws -> [(String, JourneyState)] {
+    static func journeyStates(_ region: String, now: Date = JourneyReducerTests.morning) throws -> [(String, JourneyState)] {
         var states: [(String, JourneyState)] = []
-        var run = JourneyReducerTests.Run(try JourneyReducerTests.context(region))
+        var run = JourneyReducerTests.Run(try JourneyReducerTests.context(region), now: now)
         states.append(("home", run.state))
         run.send(.start)
         states.append(("identify", run.state))
@@ -100,6 +100,22 @@ import TestTraits
                     }
                 }
             }
+        }
+    }
+
+    /// Filed on 2026-12-30, most items fall due in 2027, a year the kiosk's calendar does not
+    /// hold: review's date column says 以部门通知为准 (never a cut sentence) and the panel says
+    /// why once, at every size.
+    @Test(arguments: ["chongqing", "ordos"])
+    func reviewSaysOnceWhyADateIsNotGiven(region: String) throws {
+        let lateDecember = Date(timeIntervalSince1970: 1_798_592_400) // 2026-12-30 09:00 China time
+        let context = try JourneyReducerTests.context(region)
+        let review = try #require(try Self.journeyStates(region, now: lateDecember).first { $0.0 == "review" }?.1)
+        for size in Self.sizes {
+            let text = KioskView(context: context).frame(review, in: ViewContext(size: size)).buffer.textDump()
+            #expect(text.contains("以部门通知为准"), "\(region) at \(size):\n\(text)")
+            #expect(text.contains("※ 本机未载入2027年节假日安排"), "\(region) at \(size):\n\(text)")
+            #expect(!text.contains("尚未公布") && !text.contains("节假日安排，…"), "\(region) at \(size):\n\(text)")
         }
     }
 

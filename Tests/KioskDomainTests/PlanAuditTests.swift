@@ -38,19 +38,20 @@ import TestTraits
         #expect(ready.chineseText().contains("办结：2026年"))
     }
 
-    @Test func aMissingCalendarYearIsWordedByWhetherItCanBePublishedYet() throws {
+    @Test func aMissingCalendarYearIsWordedAsWhatTheKioskKnows() throws {
         // Filed 2024-12-30 (before the loaded 2025–2026): the 2024 schedule exists, the kiosk lacks it.
         let past = try Domain.plan("chongqing", items: ["report"], on: "2024-12-30")
         #expect(past.item("report")?.due == .calendarNotLoaded(year: 2024))
         #expect(past.chineseText().contains("本机未载入2024年节假日安排"))
         #expect(!past.chineseText().contains("尚未公布"))
-        // A year after the filing year may really not be published yet.
+        // A year after the filing year may or may not be published: the kiosk says only that it lacks it.
         let future = try Domain.plan("chongqing", items: ["report", "household"], answers: chongqingAnswers, on: "2026-12-31")
         #expect(future.item("household")?.due == .calendarUnknown(year: 2027))
-        #expect(future.chineseText().contains("2027年节假日安排尚未公布"))
+        #expect(future.chineseText().contains("本机未载入2027年节假日安排"))
+        #expect(!future.chineseText().contains("尚未公布"))
         // The calendar's own message for a year before the loaded ones.
         #expect(WorkingDayCalendar.CalendarError.unknownYear(2024, covered: 2025...2026).chineseMessage.hasPrefix("本机未载入2024年"))
-        #expect(WorkingDayCalendar.CalendarError.unknownYear(2027, covered: 2025...2026).chineseMessage.contains("尚未公布"))
+        #expect(WorkingDayCalendar.CalendarError.unknownYear(2027, covered: 2025...2026).chineseMessage.hasPrefix("本机未载入2027年"))
         // The new state survives the case's JSON.
         let data = try JSONEncoder().encode(DueDate.calendarNotLoaded(year: 2024))
         #expect(try JSONDecoder().decode(DueDate.self, from: data) == .calendarNotLoaded(year: 2024))

@@ -45,12 +45,15 @@ struct ReviewScreen {
         frame.panel(left, title: "办理事项（\(plan.items.count) 项）· 办结时限 \(plan.overallLimit.chinese)", theme: theme)
         // One row an item: its name, and its due date set flush right (a date is never cut);
         // the department is on the receipt. What does not fit is counted, not dropped silently.
+        // A date the kiosk cannot compute (its calendar lacks the year) reads 以部门通知为准 in
+        // the column, and the reason is said once, on the panel's last row.
         let inner = left.inset(dx: 2, dy: 1)
-        let rows = max(0, inner.height)
+        let missingYears = Set(plan.items.compactMap(\.due.missingCalendarYear)).sorted()
+        let rows = max(0, inner.height - (missingYears.isEmpty ? 0 : 1))
         let shown = plan.items.count <= rows ? plan.items.count : max(0, rows - 1)
         for (offset, item) in plan.items.prefix(shown).enumerated() {
             let y = inner.y + offset
-            let due = item.due.chinese(names: names)
+            let due = item.due.missingCalendarYear == nil ? item.due.chinese(names: names) : "以部门通知为准"
             let dueWidth = min(DisplayWidth.of(due), inner.width / 2)
             frame.text(TextLayout.truncate(due, width: dueWidth, marker: "…"), at: Point(x: inner.maxX - dueWidth, y: y), style: theme.panel, clip: inner)
             frame.text("✔ " + TextLayout.truncate(item.name, width: inner.width - dueWidth - 4, marker: "…"), at: Point(x: inner.x, y: y),
@@ -58,6 +61,11 @@ struct ReviewScreen {
         }
         if shown < plan.items.count {
             frame.text("（另有 \(plan.items.count - shown) 项，均列在回执上）", at: Point(x: inner.x, y: inner.y + shown), style: theme.panel, clip: inner)
+        }
+        if !missingYears.isEmpty, inner.height > 0 {
+            let years = missingYears.map(String.init).joined(separator: "、")
+            frame.text(TextLayout.truncate("※ 本机未载入\(years)年节假日安排，办结日期以部门通知为准", width: inner.width, marker: "…"),
+                       at: Point(x: inner.x, y: inner.maxY - 1), style: theme.panel, clip: inner)
         }
         if body.width >= 100 {
             let right = Rect(x: body.x + leftWidth + 2, y: body.y, width: body.width - leftWidth - 2, height: body.height - 4)

@@ -41,10 +41,10 @@ public struct WorkingDayCalendar: Sendable {
         /// What the veteran reads when a date cannot be computed.
         public var chineseMessage: String {
             switch self {
-            case let .unknownYear(year, covered):
-                // A year before the loaded ones was published long ago: only the kiosk lacks it.
-                if let covered, year < covered.lowerBound { return "本机未载入\(year)年节假日安排，办结时间以部门通知为准" }
-                return "\(year)年节假日安排尚未公布，办结时间以部门通知为准"
+            case let .unknownYear(year, _):
+                // Whether the schedule is out is not known here (a later year's is published in
+                // the autumn before): say only what the terminal knows.
+                return "本机未载入\(year)年节假日安排，办结时间以部门通知为准"
             }
         }
     }

@@ -9,10 +9,12 @@ public enum DueDate: Sendable, Equatable, Codable, CustomStringConvertible {
     case waiting(days: Int, after: [String])
     /// `days` working days after an outside event the kiosk cannot date (Jiangxi: 转移基金匹配到账后).
     case afterEvent(days: Int, event: String)
-    /// The date falls in a year without a published holiday schedule.
+    /// The date falls in a year after the kiosk's calendar assets: its schedule may or may not
+    /// be published yet (国务院办公厅 publishes it in the autumn before), so the wording says only
+    /// what the terminal knows: it has not loaded it.
     case calendarUnknown(year: Int)
-    /// The date falls in a year whose schedule was published (the year has begun) but is not in
-    /// the kiosk's calendar assets: "尚未公布" would be false, so the wording says it is not loaded.
+    /// The date falls in a year whose schedule was certainly published (the year has begun, or it
+    /// lies before the loaded ones) but is not in the kiosk's calendar assets.
     case calendarNotLoaded(year: Int)
 
     public var date: CivilDate? { if case let .on(d) = self { d } else { nil } }
@@ -36,8 +38,16 @@ public enum DueDate: Sendable, Equatable, Codable, CustomStringConvertible {
         case let .waiting(days, after):
             after.map { names[$0] ?? $0 }.joined(separator: "、") + "办结后" + (days == 0 ? "即时办结" : "\(days)个工作日内")
         case let .afterEvent(days, event): event + (days == 0 ? "即时办结" : "\(days)个工作日内")
-        case let .calendarUnknown(year): "\(year)年节假日安排尚未公布，以部门通知为准"
-        case let .calendarNotLoaded(year): "本机未载入\(year)年节假日安排，以部门通知为准"
+        case let .calendarUnknown(year), let .calendarNotLoaded(year): "本机未载入\(year)年节假日安排，以部门通知为准"
+        }
+    }
+
+    /// The year whose holiday schedule the kiosk lacks, when that is why there is no date: a
+    /// screen with a narrow date column says 以部门通知为准 there and gives the reason once.
+    public var missingCalendarYear: Int? {
+        switch self {
+        case let .calendarUnknown(year), let .calendarNotLoaded(year): year
+        default: nil
         }
     }
 
