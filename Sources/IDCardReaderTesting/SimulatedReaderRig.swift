@@ -86,4 +86,13 @@ extension ReaderEvent {
         case .readFailed: "readFailed"
         }
     }
+
+    /// The kind with the reason of a disconnect or failed read, for a failing test's message.
+    public var detail: String {
+        switch self {
+        case let .disconnected(fault): "disconnected(\(fault))"
+        case let .readFailed(failure): "readFailed(\(failure))"
+        default: kind
+        }
+    }
 }

@@ -24,6 +24,8 @@ public final class PTYReaderSimulator: @unchecked Sendable {
     private var closed = false
     private var thread: Thread?
     private let finished = DispatchSemaphore(value: 0)
+    private let started = ContinuousClock.now // clock-exempt: the traffic log's times are real time
+    private var traffic: [String] = []
 
     public init(engine: SAMReaderEngine, baud: Int = 115_200, wireTime: Bool = true) throws(TransportError) {
         self.engine = engine
@@ -93,6 +95,20 @@ public final class PTYReaderSimulator: @unchecked Sendable {
 
     private var isStopping: Bool { lock.withLock { stopping } }
 
+    /// The line's last exchanges, oldest first ("+0.412 s ← 7 bytes", "+0.414 s → 11 bytes"):
+    /// when a host says the reader did not answer, this tells whether the command arrived and
+    /// when the answer went out. Holds no card data, only sizes and times.
+    public var trafficLog: [String] { lock.withLock { traffic } }
+
+    private func note(_ event: String) {
+        let elapsed = ContinuousClock.now - started // clock-exempt: the traffic log's times are real time
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        lock.withLock {
+            traffic.append(String(format: "+%.3f s ", seconds) + event)
+            if traffic.count > 64 { traffic.removeFirst(traffic.count - 64) }
+        }
+    }
+
     /// Seconds a byte occupies the line: start bit, 8 data bits, stop bit.
     public static func byteTime(baud: Int) -> Duration { .nanoseconds(Int64(10_000_000_000 / Int64(baud))) }
 
@@ -104,6 +120,7 @@ public final class PTYReaderSimulator: @unchecked Sendable {
             guard r > 0, pfd.revents & Int16(POLLIN) != 0 else { continue }
             let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
             guard n > 0 else { continue }
+            note("← \(n) bytes")
             let arrived = ContinuousClock.now // clock-exempt: emulated wire time is real time
             let replies = engine.receive(buffer[0..<n])
             // The command finished arriving one wire time after its first byte on a real line.
@@ -111,6 +128,7 @@ public final class PTYReaderSimulator: @unchecked Sendable {
             for reply in replies {
                 ready = max(ready, ContinuousClock.now) + reply.processing // clock-exempt: emulated wire time is real time
                 ready = send(reply.frame, notBefore: ready)
+                note("→ \(reply.frame.count) bytes")
                 if let newBaud = reply.newBaud { lock.withLock { baud = newBaud } }
             }
         }

@@ -60,7 +60,7 @@ struct PTYEndToEndTests {
         let (rig, _, log, task) = try await Self.start([ScriptedCard(type: kind)])
         let events = await log.wait { $0.contains { $0.kind == "cardRead" } }
         await Self.finish(rig, task)
-        #expect(events.map(\.kind).prefix(2) == ["connected", "cardRead"])
+        #expect(events.map(\.kind).prefix(2) == ["connected", "cardRead"], "\(events.map(\.detail)) line: \(rig.simulator.trafficLog)")
         let reading = try #require(Self.reading(events))
         #expect(reading.card.kind == kind)
         #expect(reading.isAcceptable, "\(reading)")
@@ -94,7 +94,7 @@ struct PTYEndToEndTests {
         let (rig, _, log, task) = try await Self.start([ScriptedCard(type: .residencePermit, failNextReads: 2)])
         let events = await log.wait { $0.contains { $0.kind == "cardRead" } }
         await Self.finish(rig, task)
-        #expect(events.map(\.kind) == ["connected", "readFailed", "readFailed", "cardRead"])
+        #expect(events.map(\.kind) == ["connected", "readFailed", "readFailed", "cardRead"], "\(events.map(\.detail)) line: \(rig.simulator.trafficLog)")
     }
 
     @Test("a scripted card taken away after T is reported removed")
@@ -103,7 +103,7 @@ struct PTYEndToEndTests {
         let (rig, _, log, task) = try await Self.start([ScriptedCard(type: .residentID, removeAfterSeconds: 1.0)])
         let events = await log.wait { $0.contains { $0.kind == "cardRemoved" } }
         await Self.finish(rig, task)
-        #expect(events.map(\.kind) == ["connected", "cardRead", "cardRemoved"])
+        #expect(events.map(\.kind) == ["connected", "cardRead", "cardRemoved"], "\(events.map(\.detail)) line: \(rig.simulator.trafficLog)")
     }
 
     @Test("a card taken away is reported removed, and the next card placed is read")
@@ -115,7 +115,7 @@ struct PTYEndToEndTests {
         try rig.engine.place(ScriptedCard(type: .foreignPermanentResident))
         let events = await log.wait { $0.filter { $0.kind == "cardRead" }.count == 2 }
         await Self.finish(rig, task)
-        #expect(events.map(\.kind) == ["connected", "cardRead", "cardRemoved", "cardRead"])
+        #expect(events.map(\.kind) == ["connected", "cardRead", "cardRemoved", "cardRead"], "\(events.map(\.detail)) line: \(rig.simulator.trafficLog)")
         if case let .cardRead(reading) = events.last { #expect(reading.card.kind == .foreignPermanentResident) }
     }
 
@@ -142,7 +142,7 @@ struct PTYEndToEndTests {
         let events = await log.wait { $0.contains { $0.kind == "disconnected" } }
         task.cancel()
         await task.value
-        #expect(events.map(\.kind) == ["connected", "cardRead", "cardRemoved", "disconnected"])
+        #expect(events.map(\.kind) == ["connected", "cardRead", "cardRemoved", "disconnected"], "\(events.map(\.detail)) line: \(rig.simulator.trafficLog)")
         if case let .disconnected(.transport(error)) = events.last {
             if case .disconnected = error {} else { Issue.record("expected a transport disconnect, got \(error)") }
         } else {

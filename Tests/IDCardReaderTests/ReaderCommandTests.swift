@@ -46,10 +46,10 @@ struct ReaderCommandTests {
         let rig = try SimulatedReaderRig(cards: [ScriptedCard(type: .residentID, expired: true)])
         defer { rig.stop() }
         let expired = try await Self.run(["reader", "read", "--device", rig.devicePath, "--today", "2026-11-23"])
-        #expect(expired.status == 1, "\(expired.stderrText)")
+        #expect(expired.status == 1, "\(expired.stderrText) line: \(rig.simulator.trafficLog)")
         #expect(expired.stdoutText.contains("已过期"))
         let none = try await Self.run(["reader", "read", "--device", rig.devicePath, "--wait", "0.5", "--json"])
-        #expect(none.status == 1, "\(none.stderrText)")
+        #expect(none.status == 1, "\(none.stderrText) line: \(rig.simulator.trafficLog)")
         #expect(none.stdoutText.contains("\"no_card\""))
         let missing = try await Self.run(["reader", "read", "--device", "/nonexistent/ttyUSB9"])
         #expect(missing.status == 2)

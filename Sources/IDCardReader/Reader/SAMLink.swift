@@ -35,6 +35,12 @@ public final class SAMLink {
         } catch {
             throw ReaderFault(error)
         }
+        // The deadline judges the reader, not this process: an answer that arrived while this
+        // process was not scheduled (a loaded terminal) is in the buffer, so look once more.
+        if let late = try? transport.receive(timeout: .zero), !late.isEmpty,
+           let body = decoder.feed(late).first, let response = SAMResponse(body: body) {
+            return response
+        }
         if let body = decoder.abandonPartialFrame().first, let response = SAMResponse(body: body) {
             return response
         }
