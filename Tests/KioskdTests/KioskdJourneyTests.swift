@@ -57,6 +57,15 @@ import TestTraits
             _ = await settle()
         }
 
+        /// A tap that always changes the screen (a page turn, 下一步): waits for the change before
+        /// settling, so the next look is at the answer and a slow frame never gets a second tap.
+        func turn(_ text: String, pick: ([Point]) -> Point? = { $0.first }) async throws {
+            let before = screen.screenText
+            try await session.tap(text, offset: 1, pick: pick)
+            try? await session.wait("the screen to answer \(text)", timeout: .seconds(20)) { $0.screenText != before }
+            _ = await settle()
+        }
+
         func type(_ text: String) async throws {
             try session.type(text)
             _ = await settle()
@@ -193,17 +202,17 @@ import TestTraits
     /// Turns question pages (from the first) until `label` shows.
     func showQuestion(_ label: String, _ kiosk: Kiosk) async throws {
         for _ in 0..<3 where kiosk.screen.screenText.range(of: #"第 [2-9]/"#, options: .regularExpression) != nil {
-            try await kiosk.tap("上一页", pick: { $0.first })
+            try await kiosk.turn("上一页", pick: { $0.first })
         }
         for _ in 0..<3 where !kiosk.screen.findAll(label).contains(where: { $0.y < KioskdJourneyTests.size.rows - 2 }) {
-            try await kiosk.tap("下一页", pick: { $0.last })
+            try await kiosk.turn("下一页", pick: { $0.last })
         }
     }
 
     /// Taps an answer button, turning question pages until it shows (from the first page).
     func tapOption(_ label: String, _ kiosk: Kiosk) async throws {
         for _ in 0..<3 where kiosk.screen.screenText.range(of: #"第 [2-9]/"#, options: .regularExpression) != nil {
-            try await kiosk.tap("上一页", pick: { $0.first })
+            try await kiosk.turn("上一页", pick: { $0.first })
         }
         for _ in 0..<4 {
             let hits = kiosk.screen.findAll(label).filter { $0.y < KioskdJourneyTests.size.rows - 2 }
@@ -211,7 +220,7 @@ import TestTraits
                 try await kiosk.tap(label, pick: { _ in hit })
                 return
             }
-            try await kiosk.tap("下一页", pick: { $0.last })
+            try await kiosk.turn("下一页", pick: { $0.last })
         }
     }
 
@@ -233,10 +242,10 @@ import TestTraits
             }
             if let page = text.range(of: #"第 (\d+)/(\d+) 页"#, options: .regularExpression).map({ String(text[$0]) }),
                let parts = Optional(page.filter { $0.isNumber || $0 == "/" }.split(separator: "/")), parts.count == 2, parts[0] != parts[1] {
-                try await kiosk.tap("下一页", pick: { $0.last })
+                try await kiosk.turn("下一页", pick: { $0.last })
                 continue
             }
-            try await kiosk.tap("下一步", pick: { $0.last })
+            try await kiosk.turn("下一步", pick: { $0.last })
         }
     }
 
