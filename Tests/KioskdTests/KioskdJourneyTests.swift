@@ -273,10 +273,18 @@ import TestTraits
             let options = field.map { $0.choices.isEmpty ? (entry.options ?? []) : $0.choices } ?? []
             if let first = options.first { try await kiosk.tap(first, pick: { $0.last(where: Self.inEditor) }) }
         case .place:
+            // Each level is touched once the picker shows it (its trail: 请选择省份, then
+            // 北京市 ›), and on a button of its own: a place already chosen for another field
+            // ("北京市东城区" in the list beside) carries the same name.
             var path: [String] = []
             for _ in 0..<3 {
                 guard let next = PlacePicker.choices(after: path, divisions: kiosk.context.divisions).first else { break }
-                try await kiosk.tap(next.name, pick: { $0.last(where: Self.inEditor) })
+                let trail = path.isEmpty ? "请选择省份" : path.compactMap { kiosk.context.divisions.name(of: $0) }.joined(separator: " › ") + " ›"
+                try await kiosk.session.wait("the place picker at \(trail)") { $0.screenText.contains(trail) }
+                let screen = kiosk.screen
+                try await kiosk.tap(next.name, pick: { points in
+                    points.last { Self.inEditor($0) && Self.standsAlone(next.name, at: $0, on: screen) }
+                })
                 path.append(next.code)
             }
         case .text, .card:
@@ -286,6 +294,15 @@ import TestTraits
 
     /// The editor panel is the right half at 127 columns (the field list is the left half).
     static func inEditor(_ point: Point) -> Bool { point.x > size.columns / 2 }
+
+    /// Whether `label` at `point` is a whole label (blank or a border before and after it), as on
+    /// a button, not part of a longer text.
+    static func standsAlone(_ label: String, at point: Point, on screen: VTScreen) -> Bool {
+        let end = point.x + DisplayWidth.of(label)
+        let before = point.x > 0 ? screen.buffer[point.x - 1, point.y].character : " "
+        let after = end < size.columns ? screen.buffer[end, point.y].character : " "
+        return before == " " && (after == " " || after == "│")
+    }
 
     /// The submission central-sim stored for the demo terminal (JSON).
     func storedSubmission(_ dir: URL) async throws -> [String: Any] {
