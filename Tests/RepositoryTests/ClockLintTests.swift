@@ -16,11 +16,8 @@ import TestSupport
     ]
 
     @Test func noModuleReadsTheTimeOutsideKioskTime() throws {
-        let sources = RepositoryPaths.root.appendingPathComponent("Sources")
         var offenders: [String] = []
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
-        for case let file as URL in files where file.pathExtension == "swift" {
-            let relative = String(file.path.dropFirst(RepositoryPaths.root.path.count + 1))
+        for (relative, file) in RepositoryPaths.swiftFiles(under: "Sources") {
             // The clocks themselves; the test rigs, which wait in real time for real processes.
             if relative.hasPrefix("Sources/KioskTime/") || relative.contains("Testing/") || relative.hasPrefix("Sources/TestSupport/") { continue }
             let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")

@@ -34,11 +34,8 @@ import TestSupport
     }
 
     @Test func everySuiteSaysHowItRuns() throws {
-        let tests = RepositoryPaths.root.appendingPathComponent("Tests")
         var offenders: [String] = []
-        let files = FileManager.default.enumerator(at: tests, includingPropertiesForKeys: nil)!
-        for case let file as URL in files where file.pathExtension == "swift" {
-            let relative = String(file.path.dropFirst(RepositoryPaths.root.path.count + 1))
+        for (relative, file) in RepositoryPaths.swiftFiles(under: "Tests") {
             // This file's own examples are text, not suites.
             guard relative != "Tests/RepositoryTests/TestSchedulingTests.swift" else { continue }
             for (line, attribute) in Self.attributes(in: try String(contentsOf: file, encoding: .utf8))
