@@ -12,8 +12,13 @@ import IDCardReader
 /// master side, which the host sees as an unplugged reader (EIO / hang-up).
 public final class PTYReaderSimulator: @unchecked Sendable {
     public let engine: SAMReaderEngine
-    /// The path the host opens, e.g. `/dev/pts/7`.
+    /// The path the host opens: a link made for this simulator alone (`/tmp/idcard-sim-XXXXXX/tty`)
+    /// to its pty, removed by `stop()`. Hosts are never given `/dev/pts/N` itself: the kernel
+    /// hands that number to the next pty opened after this one closes, and a host still
+    /// reconnecting to a stopped simulator would then find, and talk to, someone else's line.
     public let devicePath: String
+    /// The pty itself, e.g. `/dev/pts/7`, for diagnostics.
+    public let ptyPath: String
     public let wireTime: Bool
 
     private let master: Int32
@@ -43,7 +48,14 @@ public final class PTYReaderSimulator: @unchecked Sendable {
             Glibc.close(s)
             throw .cannotOpen(device: "pty", reason: reason)
         }
-        devicePath = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        ptyPath = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        do {
+            devicePath = try PTYReaderSimulator.makeLink(to: ptyPath)
+        } catch {
+            Glibc.close(m)
+            Glibc.close(s)
+            throw error
+        }
         // Holding the slave open keeps the master readable while the host opens and closes the
         // line; raw mode at once so nothing the host sends is echoed or translated.
         _ = fcntl(m, F_SETFD, FD_CLOEXEC)
@@ -84,16 +96,40 @@ public final class PTYReaderSimulator: @unchecked Sendable {
             finished.signal() // let any other caller of stop() through too
         }
         // Close exactly once: a second close could hit descriptors reused by another pty.
+        // The link goes first, so a host reconnecting from now on gets ENOENT, never the
+        // pty number's next owner.
         lock.withLock {
             thread = nil
             guard !closed else { return }
             closed = true
+            PTYReaderSimulator.removeLink(devicePath)
             Glibc.close(master)
             Glibc.close(slave)
         }
     }
 
     private var isStopping: Bool { lock.withLock { stopping } }
+
+    /// A fresh directory of our own (mkdtemp, mode 0700) holding one symlink, `tty`, to the pty.
+    private static func makeLink(to pty: String) throws(TransportError) -> String {
+        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast()) + Array("idcard-sim-XXXXXX".utf8CString)
+        guard let dir = mkdtemp(&template) else {
+            throw .cannotOpen(device: "pty", reason: "mkdtemp in \(base): \(String(cString: strerror(errno)))")
+        }
+        let link = String(cString: dir) + "/tty"
+        guard symlink(pty, link) == 0 else {
+            let reason = String(cString: strerror(errno))
+            rmdir(dir)
+            throw .cannotOpen(device: "pty", reason: "symlink \(link): \(reason)")
+        }
+        return link
+    }
+
+    private static func removeLink(_ link: String) {
+        unlink(link)
+        rmdir(String(link.dropLast("/tty".count)))
+    }
 
     /// The line's last exchanges, oldest first ("+0.412 s ← 7 bytes", "+0.414 s → 11 bytes"):
     /// when a host says the reader did not answer, this tells whether the command arrived and

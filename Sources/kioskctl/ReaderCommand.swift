@@ -172,7 +172,7 @@ struct ReaderSimulateCommand: ParsableCommand {
         try TerminationSignal.install()
         simulator.start()
         FileHandle.standardOutput.write(Data((simulator.devicePath + "\n").utf8))
-        FileHandle.standardError.write(Data("模拟读卡器已就绪 simulated reader on \(simulator.devicePath) (\(script.cards.count) card(s)); Ctrl-C to stop\n".utf8))
+        FileHandle.standardError.write(Data("模拟读卡器已就绪 simulated reader on \(simulator.devicePath) → \(simulator.ptyPath) (\(script.cards.count) card(s)); Ctrl-C to stop\n".utf8))
         TerminationSignal.wait()
         simulator.stop()
     }

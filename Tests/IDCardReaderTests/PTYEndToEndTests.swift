@@ -190,6 +190,22 @@ struct PTYEndToEndTests {
         #expect(throws: TransportError.self) { try SerialPort(path: rig.devicePath) }
     }
 
+    @Test("a stopped simulator's path cannot reach the pty's next owner")
+    func stalePathIsGone() throws {
+        let first = try SimulatedReaderRig(cards: [])
+        let stale = first.devicePath
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: stale) == first.simulator.ptyPath)
+        first.stop()
+        // The kernel usually gives the freed pty number to the next pty: the old path must not follow it.
+        let second = try SimulatedReaderRig(cards: [])
+        defer { second.stop() }
+        #expect(second.devicePath != stale)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(throws: TransportError.self) { try SerialPort(path: stale) }
+        let port = try SerialPort(path: second.devicePath)
+        port.close()
+    }
+
     @Test("probing finds the simulated reader on its tty and skips a silent one")
     func probe() async throws {
         let rig = try SimulatedReaderRig(cards: [])

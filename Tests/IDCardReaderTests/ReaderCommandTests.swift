@@ -68,7 +68,7 @@ struct ReaderCommandTests {
         #expect(rows.contains { ($0["device"] as? String)?.hasPrefix(rig.devicePath) == true && $0["answered"] as? Bool == true })
     }
 
-    @Test("simulate prints the pty path, serves a read, and stops cleanly on SIGTERM")
+    @Test("simulate prints a link of its own to the pty, serves a read, and removes the link on SIGTERM")
     func simulate() async throws {
         let dir = try RepositoryPaths.temporaryDirectory("reader-sim")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -93,13 +93,16 @@ struct ReaderCommandTests {
             return line
         }
         let path = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(path.hasPrefix("/dev/pts/"))
+        #expect(path.hasSuffix("/tty") && path.contains("idcard-sim-"), "\(path)")
+        let target = try FileManager.default.destinationOfSymbolicLink(atPath: path)
+        #expect(target.hasPrefix("/dev/pts/"))
         let read = try await Self.run(["reader", "read", "--device", path, "--json", "--today", "2026-11-23"])
         #expect(read.status == 0, "\(read.stderrText)")
         #expect(read.stdoutText.contains("\"permit\""))
         process.terminate()
         try await Spawn.offPool { process.waitUntilExit() }
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        #expect(!FileManager.default.fileExists(atPath: path), "a stopped simulator leaves no path to reopen")
     }
 
     @Test("simulate refuses a bad script with the file and key")
