@@ -104,6 +104,23 @@ def tap(text, pick=lambda hits: hits[0] if hits else None, timeout=15):
     return settle()
 
 
+def turn(text, pick=lambda hits: hits[0] if hits else None, timeout=15, answer=10):
+    """Taps a button that changes the screen (下一步, 下一页, 上一页) and waits for the change
+    before settling: a settle alone can end before kioskd has drawn its answer, and the caller
+    would then read the old page. A touch that changes nothing (a refused 下一步 that only
+    repeats its warning) returns after `answer` seconds with the screen as it is."""
+    wait_for(text, timeout)
+    before = screen()
+    hit = pick(find(text, before))
+    if hit is None:
+        sys.exit(f"screenshot_journey: no '{text}' where expected:\n" + "\n".join(before))
+    touch(hit[0] + 1, hit[1])
+    deadline = time.time() + answer
+    while time.time() < deadline and screen() == before:
+        time.sleep(0.05)
+    return settle()
+
+
 def last(hits):
     return hits[-1] if hits else None
 
@@ -189,6 +206,9 @@ def fill_editor(state):
             # its first entry's middle row is two rows under the trail.
             x, y = find("┏━ " + title, lines)[-1]
             touch(x + 5, y + 3)
+            deadline = time.time() + 10
+            while time.time() < deadline and screen() == lines:
+                time.sleep(0.05)
             settle()
     else:
         keys("示范文本\r")
@@ -203,8 +223,7 @@ def answer_questions():
         lines = settle()
         if not any("请回答以下问题" in line for line in lines):
             return
-        tap("下一步", pick=last)
-        lines = screen()
+        lines = turn("下一步", pick=last)
         if not any("请回答以下问题" in line for line in lines):
             return
         warning = next((line for line in reversed(lines) if "⚠" in line), None)
@@ -232,7 +251,7 @@ def tap_option(label):
     for _ in range(3):
         if not re.search(r"第 [2-9]/", "\n".join(screen())):
             break
-        tap("上一页")
+        turn("上一页")
     for _ in range(4):
         hits = [h for h in find(label) if h[1] < rows() - 2]
         if hits:
@@ -245,7 +264,7 @@ def tap_option(label):
             touch(hits[-1][0] + 1, hits[-1][1])
             settle()
             return
-        tap("下一页", pick=last)
+        turn("下一页", pick=last)
 
 
 def fill_form():
@@ -268,9 +287,9 @@ def fill_form():
             continue
         page = re.search(r"第 (\d+)/(\d+) 页", text)
         if page and page.group(1) != page.group(2):
-            tap("下一页", pick=last)
+            turn("下一页", pick=last)
             continue
-        tap("下一步", pick=last)
+        turn("下一步", pick=last)
 
 
 def journey():
@@ -285,7 +304,7 @@ def journey():
         tap(PROFILE["categories"][0]["name"])
     wait_for("请选择要办理的事项")
     shot("items")
-    tap("下一步", pick=last)
+    turn("下一步", pick=last)
     answer_questions()
     fill_form()
     lines = settle()
@@ -296,7 +315,7 @@ def journey():
         tap("使用这张照片", pick=last)
     wait_for("请携带以下材料到窗口")
     shot("materials")
-    tap("下一步", pick=last)
+    turn("下一步", pick=last)
     wait_for("本人承诺")
     shot("review")
     tap("我已阅读并同意，提交申请")

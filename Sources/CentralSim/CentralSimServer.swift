@@ -59,7 +59,8 @@ public struct CentralSimServer: Sendable {
         try await application(onRunning: onRunning).runService()
     }
 
-    /// Starts central-sim in this process and returns once it listens.
+    /// Starts central-sim in this process and returns once it listens, or throws why it could
+    /// not (the port taken, most often: a restart on the port it had).
     public static func start(_ configuration: CentralSimConfiguration,
                              logger: Logger = Logger(label: "central-sim")) async throws -> RunningCentralSim {
         let server = try CentralSimServer(configuration: configuration, logger: logger)
@@ -67,11 +68,27 @@ public struct CentralSimServer: Sendable {
         let group = ServiceGroup(configuration: .init(
             services: [server.application(onRunning: { continuation.yield($0) })] as [any Service],
             gracefulShutdownSignals: [], logger: logger))
-        let task = Task { try await group.run() }
+        // The stream ends when the server does: a server that never listened must not leave
+        // its starter waiting for a port forever.
+        let task = Task {
+            defer { continuation.finish() }
+            try await group.run()
+        }
         var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
+        guard let port = await iterator.next() else {
+            if case .failure(let error) = await task.result { throw CentralSimStartError(host: configuration.host, port: configuration.port, reason: "\(error)") }
+            throw CentralSimStartError(host: configuration.host, port: configuration.port, reason: "the server stopped before it listened")
+        }
         return RunningCentralSim(port: port, host: configuration.host, group: group, task: task)
     }
+}
+
+/// central-sim could not listen on its address.
+public struct CentralSimStartError: Error, CustomStringConvertible {
+    public let host: String
+    public let port: Int
+    public let reason: String
+    public var description: String { "central-sim could not listen on \(host):\(port): \(reason)" }
 }
 
 /// A central-sim running in this process.

@@ -30,9 +30,17 @@ public final class StatusServerRig: Sendable {
         let server = StatusServer(listener: listener, source: board, metrics: metrics, specification: specification,
                                   log: log, onListening: { continuation.yield($0) })
         let group = ServiceGroup(configuration: .init(services: [server], gracefulShutdownSignals: [], logger: log.logger))
-        let task = Task { try await group.run() }
+        // The stream ends when the server does, so a server that never listened is an error
+        // here instead of a wait without end.
+        let task = Task {
+            defer { continuation.finish() }
+            try await group.run()
+        }
         var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
+        guard let port = await iterator.next() else {
+            if case .failure(let error) = await task.result { throw error }
+            throw CancellationError()
+        }
         return StatusServerRig(port: port, board: board, metrics: metrics, group: group, task: task)
     }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import KioskDomain
 import KioskHost
 import KioskOperations
@@ -90,6 +93,36 @@ import TestTraits
         #expect(again.status == .pass, "after clearing \(fault.fault): \(again)")
         #expect(again.remedy == nil)
         await world.stop()
+    }
+
+    @Test("while central is down its port stays the demo's, and it listens there again once cleared")
+    func centralDownHoldsItsPort() async throws {
+        let world = try await World()
+        let port = try #require(world.demo.central?.port)
+        await world.demo.inject(.centralDown)
+        #expect(!Self.canBind(port: port), "the port was free for another program while central-sim was down")
+        await world.demo.clear(.centralDown)
+        #expect(world.demo.central?.port == port)
+        let again = try await world.run([.central], until: "central.reachable", is: .pass)
+        #expect(again.status == .pass, "\(again)")
+        await world.stop()
+        #expect(Self.canBind(port: port), "the demo's stop gave the port back")
+    }
+
+    /// Whether another program could bind 127.0.0.1:`port` now (as a server of its own would).
+    static func canBind(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
     }
 
     @Test func theLiveReadShowsTheNumberMaskedAndNothingPersonalIsShownOrStored() async throws {

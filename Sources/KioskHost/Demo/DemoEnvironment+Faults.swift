@@ -54,7 +54,12 @@ extension DemoEnvironment {
         case .readerAbsent: simulator.engine.setAnswering(false)
         case .readerGarbage: simulator.engine.setGarbage(true)
         case .printerOutOfPaper: await printer.inject(.paperOut)
-        case .centralDown: await central?.stop()
+        case .centralDown:
+            await central?.stop()
+            if let centralConfiguration {
+                let hold = PortReservation(host: centralConfiguration.host, port: centralConfiguration.port)
+                centralPortHold.withLock { $0 = hold }
+            }
         case .diskNearlyFull: break
         }
     }
@@ -68,8 +73,18 @@ extension DemoEnvironment {
         case .readerGarbage: simulator.engine.setGarbage(false)
         case .printerOutOfPaper: await printer.inject(nil)
         case .centralDown:
-            if let centralConfiguration, let restarted = try? await CentralSimServer.start(centralConfiguration, logger: logger) {
-                centralBox.withLock { $0 = restarted }
+            guard let centralConfiguration else { break }
+            centralPortHold.withLock { $0?.release(); $0 = nil }
+            // The port was held; a few tries cover the moment between release and bind.
+            for attempt in 1...5 {
+                do {
+                    let restarted = try await CentralSimServer.start(centralConfiguration, logger: logger)
+                    centralBox.withLock { $0 = restarted }
+                    break
+                } catch {
+                    logger.error("demo central-sim did not start again", metadata: ["attempt": "\(attempt)", "error": "\(error)"])
+                    try? await Task.sleep(for: .milliseconds(200))
+                }
             }
         case .diskNearlyFull: break
         }

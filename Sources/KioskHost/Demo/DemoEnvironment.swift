@@ -28,6 +28,8 @@ public final class DemoEnvironment: Sendable {
     let centralBox: Mutex<RunningCentralSim?>
     /// What the embedded central-sim was started with, to start it again on the same port.
     let centralConfiguration: CentralSimConfiguration?
+    /// The central-sim's port, held while the "central down" fault is on (`PortReservation`).
+    let centralPortHold = Mutex<PortReservation?>(nil)
     let logger: Logger
     /// The faults switched on (`DemoEnvironment+Faults.swift`).
     let faults = Mutex<Set<DemoFault>>([])
@@ -150,5 +152,6 @@ public final class DemoEnvironment: Sendable {
     public func stop() async {
         simulator.stop()
         await central?.stop()
+        centralPortHold.withLock { $0?.release(); $0 = nil }
     }
 }
