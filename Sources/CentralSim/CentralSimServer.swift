@@ -61,23 +61,36 @@ public struct CentralSimServer: Sendable {
 
     /// Starts central-sim in this process and returns once it listens, or throws why it could
     /// not (the port taken, most often: a restart on the port it had).
-    public static func start(_ configuration: CentralSimConfiguration,
-                             logger: Logger = Logger(label: "central-sim")) async throws -> RunningCentralSim {
+    public static func start(_ configuration: CentralSimConfiguration, logger: Logger = Logger(label: "central-sim"),
+                             startLimit: Duration = .seconds(60)) async throws -> RunningCentralSim {
         let server = try CentralSimServer(configuration: configuration, logger: logger)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let group = ServiceGroup(configuration: .init(
             services: [server.application(onRunning: { continuation.yield($0) })] as [any Service],
             gracefulShutdownSignals: [], logger: logger))
         // The stream ends when the server does: a server that never listened must not leave
-        // its starter waiting for a port forever.
+        // its starter waiting for a port forever. Nor may a start that neither listens nor
+        // fails: past `startLimit` the server is cancelled and the start is an error.
         let task = Task {
             defer { continuation.finish() }
             try await group.run()
         }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else {
-            if case .failure(let error) = await task.result { throw CentralSimStartError(host: configuration.host, port: configuration.port, reason: "\(error)") }
-            throw CentralSimStartError(host: configuration.host, port: configuration.port, reason: "the server stopped before it listened")
+        let port = await RunningCentralSim.within(startLimit) { () async -> Int? in
+            for await port in ports { return port }
+            return nil
+        }
+        guard let port = port ?? nil else {
+            let reason: String
+            if port == nil {
+                task.cancel()
+                reason = "it neither listened nor failed within \(startLimit)"
+            } else if case .failure(let error) = await task.result {
+                reason = "\(error)"
+            } else {
+                reason = "the server stopped before it listened"
+            }
+            logger.error("central-sim did not start", metadata: ["port": "\(configuration.port)", "reason": "\(reason)"])
+            throw CentralSimStartError(host: configuration.host, port: configuration.port, reason: reason)
         }
         return RunningCentralSim(port: port, host: configuration.host, group: group, task: task)
     }
@@ -105,9 +118,31 @@ public final class RunningCentralSim: Sendable {
         self.task = task
     }
 
-    /// Graceful shutdown; returns when the server has stopped.
-    public func stop() async {
+    /// Graceful shutdown; returns when the server has stopped. A shutdown that has not finished
+    /// within `limit` is escalated to cancellation, and the caller is let go after as long
+    /// again (the failure is logged): a stop must not hold its caller for good.
+    public func stop(limit: Duration = .seconds(30)) async {
         await group.triggerGracefulShutdown()
-        _ = await task.result
+        let task = self.task
+        if await Self.within(limit, { _ = await task.result }) != nil { return }
+        task.cancel()
+        if await Self.within(limit, { _ = await task.result }) == nil {
+            Logger(label: "central-sim").error("central-sim did not stop", metadata: ["port": "\(port)"])
+        }
+    }
+
+    /// `body`'s result, or nil when `limit` passes first (real time: a safety net, not a clock
+    /// of the service).
+    static func within<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async -> T) async -> T? {
+        await withTaskGroup(of: T?.self) { group in
+            group.addTask { await body() }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
     }
 }
