@@ -122,11 +122,15 @@ public final class RunningCentralSim: Sendable {
     /// within `limit` is escalated to cancellation, and the caller is let go after as long
     /// again (the failure is logged): a stop must not hold its caller for good.
     public func stop(limit: Duration = .seconds(30)) async {
-        await group.triggerGracefulShutdown()
-        let task = self.task
-        if await Self.within(limit, { _ = await task.result }) != nil { return }
+        let (group, task) = (self.group, self.task)
+        let stopped = await Self.within(limit) { () async -> Bool in
+            await group.triggerGracefulShutdown()
+            _ = await task.result
+            return true
+        }
+        if stopped != nil { return }
         task.cancel()
-        if await Self.within(limit, { _ = await task.result }) == nil {
+        if await Self.within(limit, { () async -> Bool in _ = await task.result; return true }) == nil {
             Logger(label: "central-sim").error("central-sim did not stop", metadata: ["port": "\(port)"])
         }
     }

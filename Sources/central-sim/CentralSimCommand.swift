@@ -2,6 +2,7 @@ import ArgumentParser
 import CentralService
 import CentralSim
 import Foundation
+import Synchronization
 import KioskDomain
 
 /// `central-sim [--listen HOST:PORT] [--db FILE]`: the reference central service, for
@@ -86,8 +87,16 @@ struct CentralSimCommand: AsyncParsableCommand {
         settings.refuseItems = Set(refuseItems)
         let configuration = settings
         let server = try CentralSimServer(configuration: configuration)
-        try await server.run { port in
-            FileHandle.standardOutput.write(Data("central-sim listening on http://\(configuration.host):\(port)\n".utf8))
+        let listening = Mutex(false)
+        do {
+            try await server.run { port in
+                listening.withLock { $0 = true }
+                FileHandle.standardOutput.write(Data("central-sim listening on http://\(configuration.host):\(port)\n".utf8))
+            }
+        } catch where !listening.withLock({ $0 }) {
+            // Most often the port is taken (another central-sim, or a kioskd's status port).
+            FileHandle.standardError.write(Data("central-sim: cannot listen on \(configuration.host):\(configuration.port): \(error)\n".utf8))
+            throw ExitCode(2)
         }
     }
 
