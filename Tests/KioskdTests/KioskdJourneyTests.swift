@@ -92,7 +92,7 @@ import TestTraits
         }
         kiosk.capture("items")
         #expect(text.contains("退役报到") || text.contains("报到"))
-        try await kiosk.tap("下一步", pick: { $0.last })
+        try await kiosk.turn("下一步", pick: { $0.last })
         try await answerQuestions(kiosk)
         try await fillForm(kiosk)
         text = await kiosk.settle()

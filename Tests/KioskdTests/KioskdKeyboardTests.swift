@@ -84,7 +84,7 @@ import TestTraits
             try await kiosk.tap(kiosk.context.profile.categories[0].name)
             text = try await kiosk.wait(for: "请选择要办理的事项")
         }
-        try await kiosk.tap("下一步", pick: { $0.last })
+        try await kiosk.turn("下一步", pick: { $0.last })
         try await journey.answerQuestions(kiosk)
 
         // The form as the journey test fills it, but 联系地址 by the keyboard.

@@ -30,7 +30,7 @@ import TestTraits
         // File the case, as in the journey test, and rate it when offered (非常满意, one reason).
         try await kiosk.tap("开始办理")
         try await kiosk.wait(for: "请选择要办理的事项")
-        try await kiosk.tap("下一步", pick: { $0.last })
+        try await kiosk.turn("下一步", pick: { $0.last })
         try await journey.answerQuestions(kiosk)
         try await journey.fillForm(kiosk)
         if await kiosk.settle().contains("选择制卡照片") {
@@ -128,7 +128,8 @@ import TestTraits
         var page = text
         for _ in 0..<4 {
             guard !kiosk.screen.findAll("下一页").isEmpty else { break }
-            try await kiosk.tap("下一页", pick: { $0.last })
+            // A page turn waits for the screen to change, so a slow frame is not read as the last page.
+            try await kiosk.turn("下一页", pick: { $0.last })
             let next = await kiosk.settle()
             if next == page { break }
             page = next

@@ -53,8 +53,9 @@ import TestTraits
         let wrong = try await kiosk.wait(for: "密码错误，还可尝试 2 次")
         #expect(!wrong.contains("111111"))
         try await kiosk.type(String(Self.pin.prefix(3)))
-        let typing = await kiosk.settle()
-        #expect(typing.contains("● ● ●") && !typing.contains("482"))
+        // The three dots are the screen's answer to the three digits: wait for them, not a pause.
+        let typing = try await kiosk.wait(for: "● ● ●")
+        #expect(!typing.contains("482"))
         try await kiosk.type(String(Self.pin.dropFirst(3)) + "\r")
         try await kiosk.wait(for: "维护菜单")
         kiosk.capture("menu")
