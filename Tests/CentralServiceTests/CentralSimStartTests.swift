@@ -15,7 +15,7 @@ import TestTraits
 /// refused by the kernel in this process is left to the `central-sim` executable's own test: an
 /// in-process server failing to bind has stalled a parallel run with every thread idle.)
 @Suite(.realTime) struct CentralSimStartTests {
-    @Test("a central-sim that cannot listen throws, naming the address", .timeLimit(.minutes(1)))
+    @Test("a central-sim that cannot listen throws, naming the address")
     func anAddressItCannotListenOnIsAnErrorNotAWait() async throws {
         let directory = try RepositoryPaths.temporaryDirectory("central-sim-start")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -30,7 +30,7 @@ import TestTraits
         }
     }
 
-    @Test("central-sim on a port another program listens on exits 2 and names the address", .timeLimit(.minutes(1)))
+    @Test("central-sim on a port another program listens on exits 2 and names the address")
     func theExecutableOnATakenPortSaysSo() async throws {
         let directory = try RepositoryPaths.temporaryDirectory("central-sim-start")
         defer { try? FileManager.default.removeItem(at: directory) }

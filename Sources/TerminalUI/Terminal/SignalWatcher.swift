@@ -2,43 +2,120 @@
 import Glibc
 #endif
 import Dispatch
+import Synchronization
 
-/// Turns SIGINT, SIGTERM, SIGHUP and SIGWINCH into callbacks, via `DispatchSource` (the signals'
-/// default actions are ignored while the watcher lives, so the process is not killed before the
-/// terminal is restored).
+/// Turns SIGINT, SIGTERM, SIGHUP and SIGWINCH into callbacks. The process is not killed by a
+/// termination signal while a watcher lives, so the terminal is restored first.
 ///
 /// Termination signals call `onTerminate` on the watcher's queue; the runtime restores the
 /// terminal there and exits with 128 + signal, so even a stuck `update` cannot leave the screen in
 /// raw mode. SIGWINCH calls `onResize`.
-public final class SignalWatcher {
+///
+/// The handlers are installed with `sigaction` before `init` returns and only write the signal's
+/// number into a pipe (async-signal safe); the pipe is read on a dispatch queue. A
+/// `DispatchSource` for the signal itself would be registered later, on the dispatch manager,
+/// and a signal arriving meanwhile — a SIGHUP just after the first frame on a loaded machine —
+/// was ignored and lost: the program went on as if nothing had been asked.
+public final class SignalWatcher: Sendable {
     public static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-    private let sources: [any DispatchSourceSignal]
     private let watched: [Int32]
+    private let id: Int
 
     /// `onTerminate` nil: termination signals are left to the host (a daemon's service group
     /// owns SIGTERM and SIGINT); only SIGWINCH is watched.
     public init(queue: DispatchQueue = DispatchQueue(label: "TerminalUI.signals"),
                 onTerminate: (@Sendable (Int32) -> Void)?,
                 onResize: @escaping @Sendable () -> Void) {
-        var sources: [any DispatchSourceSignal] = []
-        watched = (onTerminate == nil ? [] : Self.terminationSignals) + [SIGWINCH]
-        for number in watched {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            if number == SIGWINCH {
-                source.setEventHandler(handler: onResize)
-            } else {
-                source.setEventHandler { onTerminate?(number) }
-            }
-            source.resume()
-            sources.append(source)
-        }
-        self.sources = sources
+        let watched = (onTerminate == nil ? [] : Self.terminationSignals) + [SIGWINCH]
+        self.watched = watched
+        id = SignalPipe.shared.add(SignalPipe.Watcher(signals: Set(watched), queue: queue) { number in
+            if number == SIGWINCH { onResize() } else { onTerminate?(number) }
+        })
+        for number in watched { SignalPipe.install(number) }
     }
 
-    /// Stops watching and gives the signals their default actions back.
+    /// Stops watching and gives the signals no other watcher holds their default actions back.
     public func cancel() {
-        for source in sources { source.cancel() }
-        for number in watched { signal(number, SIG_DFL) }
+        let stillWatched = SignalPipe.shared.remove(id)
+        for number in watched where !stillWatched.contains(number) { signal(number, SIG_DFL) }
+    }
+}
+
+/// The process's one self-pipe for signals, shared by every watcher. (Unchecked: the dispatch
+/// source is set once, in `init`, and only kept alive here.)
+final class SignalPipe: @unchecked Sendable {
+    struct Watcher: Sendable {
+        let signals: Set<Int32>
+        let queue: DispatchQueue
+        let handle: @Sendable (Int32) -> Void
+    }
+
+    static let shared = SignalPipe()
+    /// Written by the handlers. Set once, by `shared`'s creation, before any handler is installed.
+    nonisolated(unsafe) static var writeFD: Int32 = -1
+
+    private let readFD: Int32
+    private let source: any DispatchSourceRead
+    private let watchers = Mutex<(next: Int, all: [Int: Watcher])>((0, [:]))
+
+    private init() {
+        var fds: [Int32] = [-1, -1]
+        // Non-blocking: a handler never waits on a full pipe (a burst of signals beyond the
+        // pipe's size is dropped, and the ones already in it are enough to act on).
+        precondition(pipe(&fds) == 0, "TerminalUI: no pipe for signals")
+        for fd in fds {
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        }
+        readFD = fds[0]
+        Self.writeFD = fds[1]
+        source = DispatchSource.makeReadSource(fileDescriptor: fds[0], queue: DispatchQueue(label: "TerminalUI.signal-pipe"))
+        source.setEventHandler { SignalPipe.shared.drain() }
+        source.resume()
+    }
+
+    /// Installs the writing handler for `number`.
+    static func install(_ number: Int32) {
+        _ = shared
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { number in
+            let saved = errno
+            var byte = UInt8(truncatingIfNeeded: number)
+            _ = write(SignalPipe.writeFD, &byte, 1)
+            errno = saved
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(number, &action, nil)
+    }
+
+    func add(_ watcher: Watcher) -> Int {
+        watchers.withLock { state in
+            state.next += 1
+            state.all[state.next] = watcher
+            return state.next
+        }
+    }
+
+    /// Removes a watcher; returns the signals the remaining ones watch.
+    func remove(_ id: Int) -> Set<Int32> {
+        watchers.withLock { state in
+            state.all[id] = nil
+            return state.all.values.reduce(into: Set<Int32>()) { $0.formUnion($1.signals) }
+        }
+    }
+
+    private func drain() {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(readFD, $0.baseAddress, $0.count) }
+            guard count > 0 else { return }
+            for byte in buffer[0..<count] { deliver(Int32(byte)) }
+        }
+    }
+
+    private func deliver(_ number: Int32) {
+        let targets = watchers.withLock { state in state.all.values.filter { $0.signals.contains(number) } }
+        for watcher in targets { watcher.queue.async { watcher.handle(number) } }
     }
 }

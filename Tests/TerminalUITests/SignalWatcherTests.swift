@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import Synchronization
+import Testing
+import TestTraits
+import TerminalUI
+
+/// A signal that arrives the moment a watcher exists is not lost. The watcher once registered a
+/// dispatch source per signal, which happens later on the dispatch manager; a SIGHUP sent just
+/// after a program's first frame was then ignored and the program went on running. SIGWINCH is
+/// the signal used here: any other watcher in this process only redraws on it. It is sent to the
+/// process, as a terminal or `kill` sends it (the test's own thread may have it blocked).
+@Suite(.realTime) struct SignalWatcherTests {
+    @Test("a signal raised right after the watcher is made reaches its callback, every time")
+    func aSignalAtOnceIsNotLost() async throws {
+        for attempt in 0..<50 {
+            let (resized, continuation) = AsyncStream<Void>.makeStream()
+            let watcher = SignalWatcher(onTerminate: nil, onResize: { continuation.yield() })
+            kill(getpid(), SIGWINCH)
+            let arrived = await withTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    for await _ in resized { return true }
+                    return false
+                }
+                group.addTask {
+                    try? await Task.sleep(for: .seconds(10))
+                    return false
+                }
+                let first = await group.next() ?? false
+                group.cancelAll()
+                continuation.finish()
+                return first
+            }
+            watcher.cancel()
+            #expect(arrived, "attempt \(attempt): the SIGWINCH raised at once never reached onResize")
+            if !arrived { return }
+        }
+    }
+
+    @Test("a cancelled watcher gets nothing more, and one still watching does")
+    func cancelledWatchersAreLeftOut() async throws {
+        let first = Mutex(0), second = Mutex(0)
+        let a = SignalWatcher(onTerminate: nil, onResize: { first.withLock { $0 += 1 } })
+        let b = SignalWatcher(onTerminate: nil, onResize: { second.withLock { $0 += 1 } })
+        a.cancel()
+        kill(getpid(), SIGWINCH)
+        for _ in 0..<200 where second.withLock({ $0 }) == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        b.cancel()
+        #expect(second.withLock { $0 } >= 1)
+        #expect(first.withLock { $0 } == 0)
+    }
+}
