@@ -253,17 +253,14 @@ def tap_option(label):
             break
         turn("上一页")
     for _ in range(4):
-        hits = [h for h in find(label) if h[1] < rows() - 2]
-        if hits:
-            touch(hits[-1][0] + 1, hits[-1][1])
-            settle()
-            return
-        label_short = label[:10]
-        hits = [h for h in find(label_short) if h[1] < rows() - 2]
-        if hits:
-            touch(hits[-1][0] + 1, hits[-1][1])
-            settle()
-            return
+        # A long label is shortened on a narrow screen ("以合法稳定住所..."): the longest prefix
+        # of at least six characters that shows is the option's button.
+        for length in range(len(label), min(len(label), 6) - 1, -1):
+            hits = [h for h in find(label[:length]) if h[1] < rows() - 2]
+            if hits:
+                touch(hits[-1][0] + 1, hits[-1][1])
+                settle()
+                return
         turn("下一页", pick=last)
 
 
