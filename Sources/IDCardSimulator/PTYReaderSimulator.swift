@@ -12,8 +12,8 @@ import IDCardReader
 /// master side, which the host sees as an unplugged reader (EIO / hang-up).
 public final class PTYReaderSimulator: @unchecked Sendable {
     public let engine: SAMReaderEngine
-    /// The path the host opens: a link made for this simulator alone (`/tmp/idcard-sim-XXXXXX/tty`)
-    /// to its pty, removed by `stop()`. Hosts are never given `/dev/pts/N` itself: the kernel
+    /// The path the host opens: a link to the pty made for this simulator alone
+    /// (`idcard-sim-XXXXXX/tty` in the temporary directory), removed by `stop()`. Hosts are never given `/dev/pts/N` itself: the kernel
     /// hands that number to the next pty opened after this one closes, and a host still
     /// reconnecting to a stopped simulator would then find, and talk to, someone else's line.
     public let devicePath: String
@@ -112,7 +112,7 @@ public final class PTYReaderSimulator: @unchecked Sendable {
 
     /// A fresh directory of our own (mkdtemp, mode 0700) holding one symlink, `tty`, to the pty.
     private static func makeLink(to pty: String) throws(TransportError) -> String {
-        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let base = NSTemporaryDirectory()
         var template = Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast()) + Array("idcard-sim-XXXXXX".utf8CString)
         guard let dir = mkdtemp(&template) else {
             throw .cannotOpen(device: "pty", reason: "mkdtemp in \(base): \(String(cString: strerror(errno)))")
