@@ -231,7 +231,7 @@ targets += [
         .product(name: "NIOFoundationCompat", package: "swift-nio"),
     ]),
     .target(name: "KioskOperationsTesting", dependencies: [
-        "KioskOperations", "TestSupport", "KioskDomainTesting", .product(name: "Logging", package: "swift-log"),
+        "KioskOperations", "TestSupport", "KioskDomainTesting", "KioskTime", .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
     ]),

@@ -75,7 +75,7 @@ public struct CentralSimServer: Sendable {
             defer { continuation.finish() }
             try await group.run()
         }
-        let port = await RunningCentralSim.within(startLimit) { () async -> Int? in
+        let port = await RealTimeLimit.result(within: startLimit) { () async -> Int? in
             for await port in ports { return port }
             return nil
         }
@@ -123,30 +123,15 @@ public final class RunningCentralSim: Sendable {
     /// again (the failure is logged): a stop must not hold its caller for good.
     public func stop(limit: Duration = .seconds(30)) async {
         let (group, task) = (self.group, self.task)
-        let stopped = await Self.within(limit) { () async -> Bool in
+        let stopped = await RealTimeLimit.result(within: limit) { () async -> Bool in
             await group.triggerGracefulShutdown()
             _ = await task.result
             return true
         }
         if stopped != nil { return }
         task.cancel()
-        if await Self.within(limit, { () async -> Bool in _ = await task.result; return true }) == nil {
+        if await RealTimeLimit.result(within: limit, of: { () async -> Bool in _ = await task.result; return true }) == nil {
             Logger(label: "central-sim").error("central-sim did not stop", metadata: ["port": "\(port)"])
-        }
-    }
-
-    /// `body`'s result, or nil when `limit` passes first (real time: a safety net, not a clock
-    /// of the service).
-    static func within<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async -> T) async -> T? {
-        await withTaskGroup(of: T?.self) { group in
-            group.addTask { await body() }
-            group.addTask {
-                try? await Task.sleep(for: limit)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
         }
     }
 }

@@ -152,7 +152,12 @@ public final class PTYReaderSimulator: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 512)
         while !isStopping {
             var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            let asked = ContinuousClock.now // clock-exempt: the traffic log's times are real time
             let r = poll(&pfd, 1, 10)
+            // A poll of 10 ms that returns much later means this thread was not scheduled: the
+            // log says so, so a late answer can be told from a late delivery by the pty.
+            let took = ContinuousClock.now - asked // clock-exempt: the traffic log's times are real time
+            if took > .milliseconds(250) { note("simulator thread late: poll(10 ms) took \(Int(took / .milliseconds(1))) ms") }
             guard r > 0, pfd.revents & Int16(POLLIN) != 0 else { continue }
             let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
             guard n > 0 else { continue }

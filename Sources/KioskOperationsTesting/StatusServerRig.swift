@@ -2,6 +2,7 @@ import Foundation
 import KioskOperations
 import TestSupport
 import KioskDomainTesting
+import KioskTime
 import Logging
 import ServiceLifecycle
 
@@ -17,7 +18,7 @@ public final class StatusServerRig: Sendable {
 
     /// `host` other than loopback (0.0.0.0) makes the server ask for the token in `tokenFile`.
     public static func start(host: String = "127.0.0.1", tokenFile: String? = nil, log: EventLog,
-                             board: StatusBoard? = nil) async throws -> StatusServerRig {
+                             board: StatusBoard? = nil, startLimit: Duration = .seconds(60)) async throws -> StatusServerRig {
         let board = board ?? StatusBoard(version: "test", region: "chongqing", terminal: "CQ-YB-01",
                                          centralURL: "http://127.0.0.1:8480", dataDirectory: "/var/lib/kioskd", log: log)
         let specification = try Data(contentsOf: RepositoryPaths.assets.url("api/status.yaml"))
@@ -36,10 +37,17 @@ public final class StatusServerRig: Sendable {
             defer { continuation.finish() }
             try await group.run()
         }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else {
+        let port = await RealTimeLimit.result(within: startLimit, on: TestExecutors.realTime) { () async -> Int? in
+            for await port in ports { return port }
+            return nil
+        }
+        guard let port = port ?? nil else {
+            if port == nil {
+                task.cancel()
+                throw StatusServerRigError(reason: "the status server neither listened nor failed within \(startLimit)")
+            }
             if case .failure(let error) = await task.result { throw error }
-            throw CancellationError()
+            throw StatusServerRigError(reason: "the status server stopped before it listened")
         }
         return StatusServerRig(port: port, board: board, metrics: metrics, group: group, task: task)
     }
@@ -52,8 +60,23 @@ public final class StatusServerRig: Sendable {
         self.task = task
     }
 
-    public func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = await task.result
+    /// Graceful shutdown, bounded like central-sim's: past `limit` the server is cancelled, and
+    /// the test goes on after as long again whatever the server does.
+    public func stop(limit: Duration = .seconds(30)) async {
+        let (group, task) = (self.group, self.task)
+        let stopped = await RealTimeLimit.result(within: limit, on: TestExecutors.realTime) { () async -> Bool in
+            await group.triggerGracefulShutdown()
+            _ = await task.result
+            return true
+        }
+        if stopped != nil { return }
+        task.cancel()
+        _ = await RealTimeLimit.result(within: limit, on: TestExecutors.realTime, of: { () async -> Bool in _ = await task.result; return true })
     }
+}
+
+/// The status server of a test could not start.
+public struct StatusServerRigError: Error, CustomStringConvertible {
+    public let reason: String
+    public var description: String { reason }
 }

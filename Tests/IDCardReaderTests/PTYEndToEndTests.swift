@@ -20,10 +20,13 @@ struct PTYEndToEndTests {
     static var fast: CardReader.Configuration {
         var c = CardReader.Configuration()
         c.pollInterval = .milliseconds(20)
-        // Generous: the simulator shares two loaded cores with the build; only the silent-reader
-        // test waits these out.
-        c.timeouts = SAMTimeouts(control: .seconds(1), find: .seconds(1), read: .seconds(3),
-                                 readWithFingerprint: .seconds(3), appendedAddress: .seconds(1))
+        // Generous: the simulator shares two loaded cores with the whole parallel suite; only the
+        // silent-reader test waits these out. In one parallel run two commands reached the
+        // simulator 2.2 s after the first was written, together in one read (the pty's delivery
+        // or the simulator's thread was late; the host had gone on polling), and 1 s find
+        // timeouts had the host give up on a reader that then answered: 3 s leaves room for that.
+        c.timeouts = SAMTimeouts(control: .seconds(3), find: .seconds(3), read: .seconds(3),
+                                 readWithFingerprint: .seconds(3), appendedAddress: .seconds(3))
         c.reconnect = Backoff(initial: .milliseconds(50), maximum: .milliseconds(200))
         return c
     }

@@ -4,7 +4,9 @@ import Glibc
 import Dispatch
 import Synchronization
 import Testing
+import TestSupport
 import TestTraits
+import KioskTime
 import TerminalUI
 
 /// A signal that arrives the moment a watcher exists is not lost. The watcher once registered a
@@ -19,20 +21,11 @@ import TerminalUI
             let (resized, continuation) = AsyncStream<Void>.makeStream()
             let watcher = SignalWatcher(onTerminate: nil, onResize: { continuation.yield() })
             kill(getpid(), SIGWINCH)
-            let arrived = await withTaskGroup(of: Bool.self) { group in
-                group.addTask {
-                    for await _ in resized { return true }
-                    return false
-                }
-                group.addTask {
-                    try? await Task.sleep(for: .seconds(10))
-                    return false
-                }
-                let first = await group.next() ?? false
-                group.cancelAll()
-                continuation.finish()
-                return first
-            }
+            let arrived = await RealTimeLimit.result(within: .seconds(10), on: TestExecutors.realTime) { () async -> Bool in
+                for await _ in resized { return true }
+                return false
+            } ?? false
+            continuation.finish()
             watcher.cancel()
             #expect(arrived, "attempt \(attempt): the SIGWINCH raised at once never reached onResize")
             if !arrived { return }
