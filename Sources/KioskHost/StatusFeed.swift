@@ -1,5 +1,6 @@
 import CentralService
 import Foundation
+import IDCardReader
 import KioskApp
 import KioskDomain
 import KioskOperations
@@ -7,8 +8,8 @@ import KioskTime
 import ReceiptPrinter
 import Synchronization
 
-/// Keeps the status API's board current from the running kiosk: the printer's state, the outbox,
-/// storage, and which screen is showing (never what is on it). Device states reach the board only
+/// Keeps the status API's board current from the running kiosk: the reader's and the printer's
+/// state, the outbox, storage, and which screen is showing (never what is on it). Device states reach the board only
 /// when they change (the board logs changes).
 public final class StatusFeed: Sendable {
     public let board: StatusBoard
@@ -31,9 +32,10 @@ public final class StatusFeed: Sendable {
 
     /// Polls the devices every `interval` until cancelled. Pre-flight reaches the board from
     /// `KioskDaemon`, which runs it because its outcome also pauses the flow.
-    public func run(receipts: ReceiptService, drainer: OutboxDrainer?, dataDirectory: URL,
+    public func run(receipts: ReceiptService, reader: ReaderBridge?, drainer: OutboxDrainer?, dataDirectory: URL,
                     clock: any KioskClock, interval: Duration = .seconds(5)) async {
         while !Task.isCancelled {
+            if let reader { await report(await reader.readerStatus()) }
             let printer = await receipts.status()
             await board.device("printer", state: printer.canPrint ? "ok" : printer.condition.rawValue, model: printer.queue,
                                error: printer.canPrint ? nil : printer.message, remedy: printer.canPrint ? nil : printer.remedy)
@@ -46,6 +48,20 @@ public final class StatusFeed: Sendable {
             let database = (try? FileManager.default.attributesOfItem(atPath: dataDirectory.appendingPathComponent("cases.sqlite").path)[.size] as? NSNumber)?.int64Value
             await board.storage(freeBytes: free, databaseBytes: database)
             try? await clock.sleep(for: interval)
+        }
+    }
+
+    /// The reader as an operator needs it: ok with its model and SAM, or why it is down (the
+    /// fault's text names commands and devices, never a card's data). Not yet connected once is
+    /// not reported, so a kiosk still starting is not counted degraded.
+    private func report(_ status: ReaderStatus) async {
+        switch status {
+        case .unknown:
+            break
+        case .connected(let connection):
+            await board.device("reader", state: "ok", model: connection.description)
+        case .disconnected(let fault):
+            await board.device("reader", state: "disconnected", error: fault.description, remedy: fault.remedy)
         }
     }
 }

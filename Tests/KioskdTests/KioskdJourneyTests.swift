@@ -42,10 +42,23 @@ import TestTraits
 
         func sync() { session.sync() }
 
-        /// Waits until the screen (between frames) shows `text`.
+        /// Waits until the screen (between frames) shows `text`. A timeout also shows the end of
+        /// kioskd's event log (device changes, central contact, screens; no personal data), so a
+        /// screen that never came can be told from a device that went away.
         @discardableResult
         func wait(for text: String, timeout: Duration = TerminalSession.patience) async throws -> String {
-            try await session.wait(for: text, timeout: timeout)
+            do {
+                return try await session.wait(for: text, timeout: timeout)
+            } catch {
+                throw KioskWaitFailure(wait: "\(error)", eventLog: eventLogTail())
+            }
+        }
+
+        /// The last lines of `<data>/events.jsonl`, or why there are none.
+        func eventLogTail(lines: Int = 20) -> String {
+            let file = dataDir.appendingPathComponent("events.jsonl")
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { return "(no event log at \(file.path))" }
+            return text.split(separator: "\n").suffix(lines).joined(separator: "\n")
         }
 
         /// Lets the program settle and returns the screen.
@@ -134,6 +147,8 @@ import TestTraits
         #expect(report.stdoutText.contains("\"home\""))
         let metrics = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "http://127.0.0.1:\(kiosk.statusPort)/metrics"])
         #expect(metrics.stdoutText.contains("kiosk_outbox_pending"))
+        // The reader that read the card is reported up, for the operator and in the event log.
+        #expect(metrics.stdoutText.contains("kiosk_device_up{device=\"reader\"} 1"), "\(metrics.stdoutText)")
         for personal in ["王小明", "示范路", "13800138000", "11010519491231002X", "6222020200112233445"] {
             #expect(!report.stdoutText.contains(personal) && !metrics.stdoutText.contains(personal), "\(personal) in status output")
         }
@@ -311,4 +326,11 @@ import TestTraits
         #expect(result.status == 0, "\(result.stderrText)")
         return (try? JSONSerialization.jsonObject(with: result.stdout) as? [String: Any]) ?? [:]
     }
+}
+
+/// A screen that did not come, with what kioskd logged meanwhile.
+struct KioskWaitFailure: Error, CustomStringConvertible {
+    let wait: String
+    let eventLog: String
+    var description: String { "\(wait)\nkioskd's event log, last lines:\n\(eventLog)" }
 }

@@ -110,7 +110,8 @@ public final class KioskLifecycle: Sendable {
         let directory = parts.dataDirectory
         let clock = self.clock
         services.append(.init(service: StatusFeedService(run: {
-            await feed.run(receipts: host.devices.receipts, drainer: host.devices.drainer, dataDirectory: directory, clock: clock)
+            await feed.run(receipts: host.devices.receipts, reader: host.devices.reader, drainer: host.devices.drainer,
+                           dataDirectory: directory, clock: clock)
         })))
         if let drainer = host.devices.drainer {
             services.append(.init(service: OutboxService(drainer: drainer, log: events)))
