@@ -44,4 +44,27 @@ import TerminalUI
         #expect(second.withLock { $0 } >= 1)
         #expect(first.withLock { $0 } == 0)
     }
+
+    @Test("a watcher made while others are cancelled keeps its handler")
+    func churnDoesNotResetANewWatcher() async throws {
+        for attempt in 0..<50 {
+            // Others come and go on another thread while the new watcher is made: none of their
+            // cancellations may give SIGWINCH its default action back over the newcomer.
+            let churn = Task.detached {
+                for _ in 0..<40 { SignalWatcher(onTerminate: nil, onResize: {}).cancel() }
+            }
+            let (resized, continuation) = AsyncStream<Void>.makeStream()
+            let watcher = SignalWatcher(onTerminate: nil, onResize: { continuation.yield() })
+            await churn.value
+            kill(getpid(), SIGWINCH)
+            let arrived = await RealTimeLimit.result(within: .seconds(10), on: TestExecutors.realTime) { () async -> Bool in
+                for await _ in resized { return true }
+                return false
+            } ?? false
+            continuation.finish()
+            watcher.cancel()
+            #expect(arrived, "attempt \(attempt): a SIGWINCH after the churn never reached the new watcher")
+            if !arrived { return }
+        }
+    }
 }

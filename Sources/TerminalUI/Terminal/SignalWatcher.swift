@@ -18,7 +18,6 @@ import Synchronization
 /// was ignored and lost: the program went on as if nothing had been asked.
 public final class SignalWatcher: Sendable {
     public static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-    private let watched: [Int32]
     private let id: Int
 
     /// `onTerminate` nil: termination signals are left to the host (a daemon's service group
@@ -27,17 +26,14 @@ public final class SignalWatcher: Sendable {
                 onTerminate: (@Sendable (Int32) -> Void)?,
                 onResize: @escaping @Sendable () -> Void) {
         let watched = (onTerminate == nil ? [] : Self.terminationSignals) + [SIGWINCH]
-        self.watched = watched
         id = SignalPipe.shared.add(SignalPipe.Watcher(signals: Set(watched), queue: queue) { number in
             if number == SIGWINCH { onResize() } else { onTerminate?(number) }
         })
-        for number in watched { SignalPipe.install(number) }
     }
 
     /// Stops watching and gives the signals no other watcher holds their default actions back.
     public func cancel() {
-        let stillWatched = SignalPipe.shared.remove(id)
-        for number in watched where !stillWatched.contains(number) { signal(number, SIG_DFL) }
+        SignalPipe.shared.remove(id)
     }
 }
 
@@ -74,9 +70,8 @@ final class SignalPipe: @unchecked Sendable {
         source.resume()
     }
 
-    /// Installs the writing handler for `number`.
-    static func install(_ number: Int32) {
-        _ = shared
+    /// Installs the writing handler for `number` (under the watchers' lock: see `add`).
+    private static func install(_ number: Int32) {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { number in
             let saved = errno
@@ -89,19 +84,24 @@ final class SignalPipe: @unchecked Sendable {
         sigaction(number, &action, nil)
     }
 
+    /// Adds a watcher and installs the handlers for its signals before returning. Handlers are
+    /// installed and given back (`remove`) under the same lock as the watcher list changes: a
+    /// watcher removed while another is added must not reset the newcomer's fresh handler.
     func add(_ watcher: Watcher) -> Int {
         watchers.withLock { state in
             state.next += 1
             state.all[state.next] = watcher
+            for number in watcher.signals { Self.install(number) }
             return state.next
         }
     }
 
-    /// Removes a watcher; returns the signals the remaining ones watch.
-    func remove(_ id: Int) -> Set<Int32> {
+    /// Removes a watcher; the signals no remaining watcher holds get their default actions back.
+    func remove(_ id: Int) {
         watchers.withLock { state in
-            state.all[id] = nil
-            return state.all.values.reduce(into: Set<Int32>()) { $0.formUnion($1.signals) }
+            guard let gone = state.all.removeValue(forKey: id) else { return }
+            let stillWatched = state.all.values.reduce(into: Set<Int32>()) { $0.formUnion($1.signals) }
+            for number in gone.signals where !stillWatched.contains(number) { signal(number, SIG_DFL) }
         }
     }
 
