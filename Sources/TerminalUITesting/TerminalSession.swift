@@ -27,12 +27,16 @@ public final class TerminalSession: @unchecked Sendable {
     }
 
     /// Feeds what the program wrote since the last call into the screen model.
+    /// Mode queries are answered as the kiosk's terminal answers them, so a program that asks
+    /// for synchronized output wraps its frames in it and a half-written frame is never judged.
     public func sync() {
         let output = pty.output
         if consumed < output.count {
             screen.feed(output[consumed...])
             consumed = output.count
         }
+        let replies = screen.takeReplies()
+        if !replies.isEmpty { try? pty.write(replies) }
     }
 
     /// Reads until the screen, between frames, satisfies `condition`.
@@ -57,10 +61,14 @@ public final class TerminalSession: @unchecked Sendable {
         return screen.screenText
     }
 
-    /// Lets the program settle for `duration` and returns the screen's text.
+    /// Lets the program settle for `duration` and returns the screen's text: a frame still being
+    /// written then is read to its end (within ``patience``), so what is returned was a frame.
     public func settle(_ duration: Duration = .milliseconds(250)) async -> String {
         await pty.read(for: duration)
         sync()
+        if screen.isInSynchronizedUpdate {
+            try? await wait("the end of the frame being drawn") { _ in true }
+        }
         return screen.screenText
     }
 

@@ -8,8 +8,9 @@ import TerminalUI
 /// wide glyphs occupying two cells, overwriting half a wide glyph blanks the other half, as xterm
 /// and tmux do), CR/LF/BS/TAB, CUP/CUU/CUD/CUF/CUB/CHA/VPA, ED/EL, SGR (16/256/RGB colours, bold,
 /// dim, underline, reverse), DEC private modes (1049 alternate screen with saved cursor, 7
-/// autowrap, 25 cursor, mouse and paste modes), DECSC/DECRC. Anything else is ignored, as a
-/// terminal would.
+/// autowrap, 25 cursor, mouse and paste modes, 2026 synchronized output), DECSC/DECRC, and
+/// answers DECRQM mode queries as foot (the kiosk's terminal) does, in ``takeReplies()``.
+/// Anything else is ignored, as a terminal would.
 public struct VTScreen: Sendable {
     public private(set) var size: Size
     private var main: CellBuffer
@@ -22,6 +23,12 @@ public struct VTScreen: Sendable {
     public private(set) var privateModes: Set<Int> = [7, 25]
     private var pending: [UInt8] = []
     private var text: [UInt8] = []
+    /// Bytes the terminal answers with (mode reports), not yet sent back to the program.
+    private var replies: [UInt8] = []
+
+    /// The DEC private modes this model implements, so reports as set or reset to a DECRQM
+    /// query; any other mode is reported as not recognised (0).
+    public static let recognisedModes: Set<Int> = [7, 25, 1000, 1002, 1003, 1006, 1049, 2004, 2026]
 
     public init(size: Size) {
         self.size = size
@@ -32,6 +39,14 @@ public struct VTScreen: Sendable {
     /// True between `CSI ? 2026 h` and `CSI ? 2026 l`: a real terminal would still show the
     /// previous frame, so tests should not judge the screen now.
     public var isInSynchronizedUpdate: Bool { privateModes.contains(2026) }
+
+    /// What the terminal has answered since the last call (e.g. `CSI ? 2026 ; 2 $ y` to a
+    /// query for synchronized output), for the rig to write back to the program: a program that
+    /// asks must be told, or it draws as it would on a terminal that never answers.
+    public mutating func takeReplies() -> [UInt8] {
+        defer { replies.removeAll() }
+        return replies
+    }
 
     /// The screen being shown.
     public var buffer: CellBuffer { isAlternateScreen ? alternate : main }
@@ -197,6 +212,7 @@ public struct VTScreen: Sendable {
     private mutating func csi(_ parameters: [UInt8], final: UInt8) {
         let isPrivate = parameters.first == 0x3F
         let body = isPrivate ? Array(parameters.dropFirst()) : parameters
+        if isPrivate, final == 0x70, body.last == 0x24 { return reportMode(body.dropLast()) } // DECRQM
         if body.contains(where: { $0 == 0x24 || $0 == 0x3E || $0 == 0x3C || $0 == 0x3D }) { return } // queries
         let numbers = String(decoding: body, as: UTF8.self).split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
         func n(_ i: Int, _ fallback: Int = 1) -> Int { i < numbers.count ? (numbers[i] ?? fallback) : fallback }
@@ -221,6 +237,13 @@ public struct VTScreen: Sendable {
             for mode in numbers.compactMap({ $0 }) { setMode(mode, on: final == 0x68) }
         default: break
         }
+    }
+
+    /// DECRQM answer `CSI ? Ps ; Pm $ y`: 1 set, 2 reset, 0 not recognised.
+    private mutating func reportMode(_ body: ArraySlice<UInt8>) {
+        guard let mode = Int(String(decoding: body, as: UTF8.self)) else { return }
+        let value = !Self.recognisedModes.contains(mode) ? 0 : privateModes.contains(mode) ? 1 : 2
+        replies.append(contentsOf: Array("\u{1B}[?\(mode);\(value)$y".utf8))
     }
 
     private mutating func setMode(_ mode: Int, on: Bool) {

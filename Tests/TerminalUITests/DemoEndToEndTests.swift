@@ -30,10 +30,9 @@ struct DemoEndToEndTests {
         #expect(!session.screen.privateModes.contains(7)) // no autowrap
         #expect(try !session.pty.isCookedMode()) // raw mode
 
-        // The demo asked whether synchronized output is supported; answer yes and check that the
-        // following frames are wrapped in it.
+        // The demo asked whether synchronized output is supported; the session answered as foot
+        // does (supported, off), so the following frames are wrapped in it.
         #expect(session.pty.outputText.contains("\u{1B}[?2026$p"))
-        try session.pty.write("\u{1B}[?2026;2$y")
         let beforeTap = session.pty.output.count
         try await session.tap("确认")
         try await session.wait("tap result") { $0.screenText.contains("提示：已点按：确认") }
