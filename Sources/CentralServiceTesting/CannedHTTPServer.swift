@@ -31,14 +31,16 @@ public final class CannedHTTPServer: Sendable {
                 let client = accept(fd, nil, nil)
                 if client < 0 { return }
                 Self.readRequest(client)
+                // Counted before it is answered: a client that has its answer must find its
+                // request counted, not race this thread to the count.
+                self.requests.withLock { $0 += 1 }
                 _ = answer.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
                 close(client)
-                self.requests.withLock { $0 += 1 }
             }
         }
     }
 
-    /// Requests answered so far.
+    /// Requests read so far (each is answered right after).
     public var requestCount: Int { requests.withLock { $0 } }
 
     public func stop() {

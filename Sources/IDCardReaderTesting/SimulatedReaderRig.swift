@@ -12,8 +12,12 @@ public final class SimulatedReaderRig: @unchecked Sendable {
     public var engine: SAMReaderEngine { simulator.engine }
     public var devicePath: String { simulator.devicePath }
 
-    public init(script: SimulatorScript, wireTime: Bool = true, baud: Int = 115_200) throws {
-        let engine = try SAMReaderEngine(script: script, now: SAMReaderEngine.realTime())
+    /// `now` is the cards' time (when scripted cards come and go); real time unless a test
+    /// steps it, so a scripted removal happens when the test says, not when a loaded machine
+    /// happens to get there.
+    public init(script: SimulatorScript, wireTime: Bool = true, baud: Int = 115_200,
+                now: @escaping @Sendable () -> Duration = SAMReaderEngine.realTime()) throws {
+        let engine = try SAMReaderEngine(script: script, now: now)
         simulator = try PTYReaderSimulator(engine: engine, baud: baud, wireTime: wireTime)
         simulator.start()
     }

@@ -39,16 +39,16 @@ public enum RealTimeLimit {
 private final class Race<T: Sendable>: Sendable {
     private struct State {
         var continuation: CheckedContinuation<T?, Never>?
+        /// Set once, by the first `finish`: the race is over.
         var answer: T??
         var work: Task<Void, Never>?
         var timer: Task<Void, Never>?
-        var done = false
     }
     private let state = Mutex(State())
 
     func begin(_ continuation: CheckedContinuation<T?, Never>) {
         let early: T?? = state.withLock { state in
-            if state.done { return state.answer }
+            if let answer = state.answer { return answer }
             state.continuation = continuation
             return nil
         }
@@ -60,15 +60,14 @@ private final class Race<T: Sendable>: Sendable {
         let finished = state.withLock { state in
             state.work = work
             state.timer = timer
-            return state.done
+            return state.answer != nil
         }
         if finished { work.cancel(); timer.cancel() }
     }
 
     func finish(_ value: T?) {
         let (continuation, work, timer) = state.withLock { state -> (CheckedContinuation<T?, Never>?, Task<Void, Never>?, Task<Void, Never>?) in
-            if state.done { return (nil, nil, nil) }
-            state.done = true
+            if state.answer != nil { return (nil, nil, nil) }
             state.answer = .some(value)
             defer { state.continuation = nil }
             return (state.continuation, state.work, state.timer)

@@ -19,14 +19,24 @@ public final class SAMLink {
         let limit = timeout ?? timeouts.timeout(for: command)
         transport.discardPendingInput()
         decoder.reset()
-        let deadline = ContinuousClock.now + limit // clock-exempt: a device I/O deadline is real time
+        var deadline = ContinuousClock.now + limit // clock-exempt: a device I/O deadline is real time
         do {
             try transport.send(frame: command.frame, timeout: limit)
             while true {
-                let remaining = deadline - ContinuousClock.now // clock-exempt: a device I/O deadline is real time
+                let asked = ContinuousClock.now // clock-exempt: a device I/O deadline is real time
+                let remaining = deadline - asked
                 guard remaining > .zero else { break }
                 let chunk = try transport.receive(timeout: remaining)
-                if chunk.isEmpty { break }
+                // A wait that came back far later than asked means this process was not running
+                // (a loaded or suspended terminal; a virtual machine's vCPU held): the reader
+                // cannot be blamed for that time, so the deadline moves by it.
+                let overrun = ContinuousClock.now - asked - remaining // clock-exempt: a device I/O deadline is real time
+                let stalled = overrun > Self.stallAllowance
+                if stalled { deadline += overrun }
+                if chunk.isEmpty {
+                    if stalled { continue }
+                    break
+                }
                 if let body = decoder.feed(chunk).first {
                     guard let response = SAMResponse(body: body) else { continue }
                     return response
@@ -48,6 +58,10 @@ public final class SAMLink {
     }
 
     public func close() { transport.close() }
+
+    /// How much later than asked a wait may come back before the lateness is counted as this
+    /// process's own (not the reader's) and added to the deadline.
+    static let stallAllowance: Duration = .milliseconds(500)
 }
 
 /// How long each command may take before the reader counts as silent. Defaults follow the

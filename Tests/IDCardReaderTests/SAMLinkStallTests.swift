@@ -1,0 +1,50 @@
+import IDCardReader
+import Synchronization
+import Testing
+import TestTraits
+
+/// A wait that comes back far later than asked is this process's lateness, not the reader's:
+/// the link moves its deadline by it and goes on listening, while a reader that is really silent
+/// still times out. (On a loaded two-core test machine one simulator thread and the host were
+/// both held 7.6 s; the host then counted a reader that answered at once as not answering.)
+@Suite(.realTime) struct SAMLinkStallTests {
+    /// A transport whose receives are scripted: each either blocks for its timeout plus a
+    /// stall and returns nothing, or returns an answer at once.
+    final class ScriptedTransport: SAMTransport, @unchecked Sendable {
+        enum Step { case stall(Duration), silent, answer([UInt8]) }
+        let label = "scripted"
+        private let steps: Mutex<[Step]>
+        private let receives = Mutex(0)
+        init(_ steps: [Step]) { self.steps = Mutex(steps) }
+
+        var receiveCount: Int { receives.withLock { $0 } }
+        func send(frame: [UInt8], timeout: Duration) throws(TransportError) {}
+        func receive(timeout: Duration) throws(TransportError) -> [UInt8] {
+            receives.withLock { $0 += 1 }
+            let step = steps.withLock { $0.isEmpty ? Step.silent : $0.removeFirst() }
+            switch step {
+            case .stall(let extra): (timeout + extra).sleepBlocking(); return []
+            case .silent: timeout.sleepBlocking(); return []
+            case .answer(let frame): return frame
+            }
+        }
+        func discardPendingInput() {}
+        func close() {}
+    }
+
+    static let timeouts = SAMTimeouts(control: .milliseconds(100), find: .milliseconds(100), read: .milliseconds(100),
+                                      readWithFingerprint: .milliseconds(100), appendedAddress: .milliseconds(100))
+
+    @Test func anAnswerAfterTheProcessWasHeldPastTheDeadlineIsTaken() throws {
+        let transport = ScriptedTransport([.stall(.milliseconds(800)), .answer(SAMResponse(status: .success).frame)])
+        let link = SAMLink(transport: transport, timeouts: Self.timeouts)
+        #expect(try link.transact(.samStatus).status == .success)
+        #expect(transport.receiveCount == 2)
+    }
+
+    @Test func aSilentReaderStillTimesOut() {
+        let transport = ScriptedTransport([.silent])
+        let link = SAMLink(transport: transport, timeouts: Self.timeouts)
+        #expect(throws: ReaderFault.timeout(.samStatus)) { try link.transact(.samStatus) }
+    }
+}
