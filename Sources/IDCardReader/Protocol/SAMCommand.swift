@@ -107,3 +107,15 @@ public enum SAMBaudRate: UInt8, Sendable, CaseIterable {
         self = rate
     }
 }
+
+extension SAMCommand {
+    /// Whether `status` can be this command's answer: `9F` (find-card success) and `80` (find
+    /// failed) answer find card only (reference §3), so either one during another command is a
+    /// late answer to an earlier find.
+    public func mayBeAnswered(by status: SAMStatus) -> Bool {
+        switch status {
+        case .findSuccess, .findFailed: self == .findCard
+        default: true
+        }
+    }
+}

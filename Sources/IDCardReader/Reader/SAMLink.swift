@@ -37,10 +37,7 @@ public final class SAMLink {
                     if stalled { continue }
                     break
                 }
-                if let body = decoder.feed(chunk).first {
-                    guard let response = SAMResponse(body: body) else { continue }
-                    return response
-                }
+                if let response = Self.answer(to: command, among: decoder.feed(chunk)) { return response }
             }
         } catch {
             throw ReaderFault(error)
@@ -48,13 +45,19 @@ public final class SAMLink {
         // The deadline judges the reader, not this process: an answer that arrived while this
         // process was not scheduled (a loaded terminal) is in the buffer, so look once more.
         if let late = try? transport.receive(timeout: .zero), !late.isEmpty,
-           let body = decoder.feed(late).first, let response = SAMResponse(body: body) {
+           let response = Self.answer(to: command, among: decoder.feed(late)) {
             return response
         }
-        if let body = decoder.abandonPartialFrame().first, let response = SAMResponse(body: body) {
-            return response
-        }
+        if let response = Self.answer(to: command, among: decoder.abandonPartialFrame()) { return response }
         throw .timeout(command)
+    }
+
+    /// The first of `bodies` that can answer `command`. The protocol has no sequence numbers, so
+    /// a reader that answers late answers a command the host already gave up on, and that
+    /// answer arrives during the next one; one whose status belongs to another command is such
+    /// a late answer, and is passed over.
+    static func answer(to command: SAMCommand, among bodies: [[UInt8]]) -> SAMResponse? {
+        bodies.lazy.compactMap { SAMResponse(body: $0) }.first { command.mayBeAnswered(by: $0.status) }
     }
 
     public func close() { transport.close() }
