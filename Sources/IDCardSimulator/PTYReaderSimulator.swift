@@ -150,14 +150,17 @@ public final class PTYReaderSimulator: @unchecked Sendable {
 
     private func serve() {
         var buffer = [UInt8](repeating: 0, count: 512)
+        let schedule = ThreadSchedule()
         while !isStopping {
             var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            let before = schedule?.sample()
             let asked = ContinuousClock.now // clock-exempt: the traffic log's times are real time
             let r = poll(&pfd, 1, 10)
-            // A poll of 10 ms that returns much later means this thread was not scheduled: the
-            // log says so, so a late answer can be told from a late delivery by the pty.
+            // A poll of 10 ms that returns much later means this thread was late: the log says
+            // so, and whether it waited for a CPU or was held elsewhere, so a late answer can be
+            // told from a late delivery by the pty.
             let took = ContinuousClock.now - asked // clock-exempt: the traffic log's times are real time
-            if took > .milliseconds(250) { note("simulator thread late: poll(10 ms) took \(Int(took / .milliseconds(1))) ms") }
+            if took > .milliseconds(250) { note(lateness(took, before: before, after: schedule?.sample())) }
             guard r > 0, pfd.revents & Int16(POLLIN) != 0 else { continue }
             let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
             guard n > 0 else { continue }
@@ -173,6 +176,15 @@ public final class PTYReaderSimulator: @unchecked Sendable {
                 if let newBaud = reply.newBaud { lock.withLock { baud = newBaud } }
             }
         }
+    }
+
+    private func lateness(_ took: Duration, before: (running: UInt64, waiting: UInt64)?,
+                          after: (running: UInt64, waiting: UInt64)?) -> String {
+        var text = "simulator thread late: poll(10 ms) took \(Int(took / .milliseconds(1))) ms"
+        if let before, let after {
+            text += "; waited for a CPU \((after.waiting - before.waiting) / 1_000_000) ms, ran \((after.running - before.running) / 1_000_000) ms"
+        }
+        return text + "; nice \(ThreadSchedule.nice)"
     }
 
     private var currentBaud: Int { lock.withLock { baud } }

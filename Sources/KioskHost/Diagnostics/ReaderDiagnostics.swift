@@ -2,6 +2,7 @@ import Foundation
 import IDCardReader
 import KioskDomain
 import KioskOperations
+import KioskTime
 
 /// The ID-card reader: found and answering, its model, its SAM module, and a live read of a
 /// test card with the number masked. Reader faults carry their own remedies
@@ -22,7 +23,7 @@ enum ReaderDiagnostics {
 
     /// kioskd's reader: what the running reader knows, then the next card it reads.
     private static func owned(_ bridge: ReaderBridge, _ target: DiagnosticsTarget) async -> [DiagnosticCheck] {
-        switch await bridge.readerStatus() {
+        switch await settledStatus(bridge, clock: target.clock) {
         case .unknown:
             return [.fail("reader.found", "读卡器连接", measured: "尚未连接（正在尝试）", expected: "已连接",
                           remedy: "检查读卡器的 USB 线和电源；几秒后重新自检")]
@@ -35,6 +36,22 @@ enum ReaderDiagnostics {
             await target.removeTestCard?()
             checks.append(liveRead(outcome))
             return checks
+        }
+    }
+
+    /// How long a self-test waits for the reader's first connection attempt to end (a
+    /// self-test right after kioskd starts), before it reports the reader as still connecting.
+    static let firstConnectionWait: Duration = .seconds(5)
+
+    /// The reader's state once its first connection attempt has ended, or `.unknown` when it
+    /// has not within ``firstConnectionWait``.
+    private static func settledStatus(_ bridge: ReaderBridge, clock: any KioskClock) async -> ReaderStatus {
+        var waited = Duration.zero
+        while true {
+            let status = await bridge.readerStatus()
+            guard case .unknown = status, waited < firstConnectionWait else { return status }
+            try? await clock.sleep(for: .milliseconds(100))
+            waited += .milliseconds(100)
         }
     }
 
