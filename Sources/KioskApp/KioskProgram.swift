@@ -25,6 +25,8 @@ public struct KioskProgram: TerminalApp {
     public let observe: @Sendable (JourneyState) -> Void
     /// The on-screen keyboard's engine, owned by the host; nil shows the keyboard without one.
     public let pinyin: (any PinyinEngineSource)?
+    /// The card's and the reader's effects, one at a time in the reducer's order.
+    private let ordered = OrderedEffects()
 
     public init(context: KioskContext, performer: any KioskEffectPerformer, inbox: InboxBox = InboxBox(),
                 pinyin: (any PinyinEngineSource)? = nil, observe: @escaping @Sendable (JourneyState) -> Void = { _ in }) {
@@ -39,7 +41,7 @@ public struct KioskProgram: TerminalApp {
     public func update(_ model: inout JourneyState, with message: KioskEvent) -> [Effect<KioskEvent>] {
         if case .keyboard(let input) = message { return keyboard(input, &model) }
         let target = KeyboardTarget(model, fields: reducer.context.fields)
-        let effects = reducer.reduce(&model, message).map(translate) + followKeyboard(from: target, &model)
+        let effects = reducer.reduce(&model, message).compactMap(translate) + followKeyboard(from: target, &model)
         observe(model)
         return effects
     }
@@ -87,13 +89,17 @@ public struct KioskProgram: TerminalApp {
         }
     }
 
-    private func translate(_ effect: KioskEffect) -> Effect<KioskEvent> {
+    /// A runtime effect for `effect`; nil when it went to the ordered queue instead.
+    private func translate(_ effect: KioskEffect) -> Effect<KioskEvent>? {
+        let performer = self.performer
+        let inbox = self.inbox
         switch effect {
         case .after(let delay, let event):
             return .after(delay, event)
+        case _ where effect.isOrdered:
+            ordered.enqueue { await performer.perform(effect) { inbox.send($0) } }
+            return nil
         default:
-            let performer = self.performer
-            let inbox = self.inbox
             return .run {
                 await performer.perform(effect) { inbox.send($0) }
                 return nil

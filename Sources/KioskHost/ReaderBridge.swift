@@ -2,6 +2,7 @@ import Foundation
 import IDCardReader
 import KioskApp
 import KioskDomain
+import KioskOperations
 
 /// Turns the card reader's events into the flow's: a card read while the identify screen waits
 /// becomes `cardRead` (or a clear refusal for an expired or non-resident card); a card leaving
@@ -15,8 +16,14 @@ public actor ReaderBridge {
     private var follow: Task<Void, Never>?
     /// A diagnostics run waiting for the next card (`ReaderBridge+Diagnostics.swift`).
     var diagnosticWaiter: CheckedContinuation<DiagnosticRead?, Never>?
+    /// Where each reading went (`card-reader-outcome`): a reading no prompt was waiting for is
+    /// dropped, and the log is how a technician tells that from a reader that never read.
+    private let events: EventLog?
 
-    public init(reader: CardReader) { self.reader = reader }
+    public init(reader: CardReader, events: EventLog? = nil) {
+        self.reader = reader
+        self.events = events
+    }
 
     /// Starts the reader and forwards its events; `send` receives removals and reader status.
     public func start(send: @escaping @Sendable (KioskEvent) -> Void) {
@@ -46,15 +53,24 @@ public actor ReaderBridge {
         case .cardRemoved:
             always?(.cardRemoved)
         case .readFailed(let failure) where diagnosticWaiter != nil:
+            note("failed", to: "diagnostics")
             finishDiagnosticRead(.failed(failure))
         case .cardRead(let reading) where diagnosticWaiter != nil:
+            note("read", to: "diagnostics")
             finishDiagnosticRead(.read(reading))
         case .readFailed(let failure):
+            note("failed", to: armed == nil ? "nobody" : "screen")
             armed?(.cardRejected(failure.chineseMessage + "，请重新放置身份证"))
         case .cardRead(let reading):
-            guard let send = armed else { return }
-            send(Self.event(for: reading))
+            let event = Self.event(for: reading)
+            let outcome = if case .cardRead = event { "read" } else { "rejected" }
+            note(outcome, to: armed == nil ? "nobody" : "screen")
+            armed?(event)
         }
+    }
+
+    private func note(_ outcome: String, to destination: String) {
+        events?.log(.cardReaderOutcome, ["outcome": outcome, "delivered_to": destination])
     }
 
     /// A reading as the flow needs it: a resident card that is valid today, or why not.

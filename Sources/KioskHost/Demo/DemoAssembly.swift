@@ -56,7 +56,7 @@ public enum DemoAssembly {
         let receiptsFolder = demo.receipts
         let host = try await KioskHost(
             context: context,
-            devices: .init(store: store, drainer: drainer, receipts: receipts, reader: ReaderBridge(reader: reader),
+            devices: .init(store: store, drainer: drainer, receipts: receipts, reader: ReaderBridge(reader: reader, events: EventLog(logger: logger)),
                            photos: PhotoDesk(folder: demo.photos, checker: checker), central: client),
             clock: clock, logger: logger,
             receiptText: { reference, text in

@@ -5,6 +5,7 @@ import IDCardReader
 import IDCardSimulator
 import KioskApp
 import KioskDomain
+import KioskOperations
 import KioskStore
 import KioskTime
 import Logging
@@ -36,6 +37,8 @@ public final class DemoEnvironment: Sendable {
     public let simulator: PTYReaderSimulator
     public let printer: FilePrinterQueue
     public let card: ScriptedCard
+    /// Lays the card on the reader and takes it away as the kiosk asks (`DemoHand`).
+    public let hand: DemoHand
     public let terminalID: String
 
     /// A central service the demo terminal reports to instead of its own central-sim (a fleet
@@ -98,6 +101,7 @@ public final class DemoEnvironment: Sendable {
         let engine = try SAMReaderEngine(script: SimulatorScript(cards: [], samDelays: .typical), now: SAMReaderEngine.realTime())
         simulator = try PTYReaderSimulator(engine: engine)
         simulator.start()
+        hand = DemoHand(engine: engine, card: card, clock: clock, events: EventLog(logger: logger))
         printer = try FilePrinterQueue(folder: receipts)
     }
 
@@ -135,18 +139,6 @@ public final class DemoEnvironment: Sendable {
         fields.validFrom = CivilDate(year: max(2020, today.year - 2), month: 1, day: 1)
         fields.validTo = String(format: "%04d-%02d-%02d", today.year + 8, 1, 1)
         return ScriptedCard(type: .residentID, fields: fields)
-    }
-
-    /// Puts the demo card on the simulated reader, a moment after the kiosk asked for it.
-    public func placeCard(after delay: Duration = .milliseconds(1500)) async {
-        try? await Task.sleep(for: delay)
-        try? simulator.engine.place(card)
-    }
-
-    /// Takes the card away, as a hand would after "请取走您的身份证".
-    public func takeCard(after delay: Duration = .seconds(2)) async {
-        try? await Task.sleep(for: delay)
-        simulator.engine.removeCard()
     }
 
     public func stop() async {

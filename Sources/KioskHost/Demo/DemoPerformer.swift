@@ -1,7 +1,8 @@
 import KioskApp
 
-/// The demo's hands around the host: when the identify screen asks for the card, the simulated
-/// card is laid on the reader a moment later; when the kiosk asks for it to be taken, it goes.
+/// The demo's hands around the host: when a card prompt asks for the card, the simulated card
+/// is laid on the reader a moment later; when the kiosk asks for it to be taken, it goes
+/// (`DemoHand`, which never waits here: the flow performs these effects in order, one at a time).
 public struct DemoPerformer: KioskEffectPerformer {
     public let host: KioskHost
     public let demo: DemoEnvironment
@@ -15,9 +16,11 @@ public struct DemoPerformer: KioskEffectPerformer {
         await host.perform(effect, send: send)
         switch effect {
         case .armReader:
-            if !demo.simulator.engine.isCardPresent { await demo.placeCard() }
-        case .askToTakeCard, .wipe:
-            if demo.simulator.engine.isCardPresent { await demo.takeCard(after: effect == .wipe ? .zero : .seconds(2)) }
+            await demo.hand.offer()
+        case .askToTakeCard:
+            await demo.hand.withdraw(after: .seconds(2), reason: "take")
+        case .wipe:
+            await demo.hand.withdraw(after: .zero, reason: "wipe")
         default:
             break
         }

@@ -44,7 +44,7 @@ public enum HallAssembly {
         let checker = try PhotoCheckSetup.checker(region: configuration.region, assets: assets.root.path)
         let host = try await KioskHost(
             context: context,
-            devices: .init(store: store, drainer: drainer, receipts: receipts, reader: ReaderBridge(reader: reader),
+            devices: .init(store: store, drainer: drainer, receipts: receipts, reader: ReaderBridge(reader: reader, events: EventLog(logger: logger)),
                            photos: PhotoDesk(folder: URL(fileURLWithPath: configuration.devices.photoFolder), checker: checker)),
             clock: clock, logger: logger, voice: voice)
         let preflight = Preflight(dataDirectory: directory, store: store, calendar: context.planner.calendar, clock: clock,

@@ -20,6 +20,10 @@ public enum OperationsEvent: String, CaseIterable, Sendable {
     case serviceFailed = "service-failed"
     /// device state changed
     case deviceStateChanged = "device-state-changed"
+    /// card reader finished with a card
+    case cardReaderOutcome = "card-reader-outcome"
+    /// demo hand moved the simulated card
+    case demoCardMoved = "demo-card-moved"
     /// central service reachability changed
     case centralReachabilityChanged = "central-reachability-changed"
     /// heartbeat sending
@@ -60,6 +64,8 @@ public enum OperationsEvent: String, CaseIterable, Sendable {
         case .configInvalid: .critical
         case .serviceFailed: .critical
         case .deviceStateChanged: .notice
+        case .cardReaderOutcome: .info
+        case .demoCardMoved: .info
         case .centralReachabilityChanged: .notice
         case .heartbeatSendInit: .debug
         case .heartbeatSendComplete: .debug
@@ -88,6 +94,8 @@ public enum OperationsEvent: String, CaseIterable, Sendable {
         case .configInvalid: "configuration refused"
         case .serviceFailed: "a service ended with an error; the daemon exits for systemd to restart it"
         case .deviceStateChanged: "device state changed"
+        case .cardReaderOutcome: "card reader finished with a card"
+        case .demoCardMoved: "demo hand moved the simulated card"
         case .centralReachabilityChanged: "central service reachability changed"
         case .heartbeatSendInit: "heartbeat sending"
         case .heartbeatSendComplete: "heartbeat sent"
@@ -116,6 +124,8 @@ public enum OperationsEvent: String, CaseIterable, Sendable {
         case .configInvalid: ["config_file", "key", "expected", "found"]
         case .serviceFailed: ["service", "error"]
         case .deviceStateChanged: ["device", "from", "to", "detail"]
+        case .cardReaderOutcome: ["outcome", "delivered_to"]
+        case .demoCardMoved: ["motion", "reason"]
         case .centralReachabilityChanged: ["reachable", "error"]
         case .heartbeatSendInit: ["status"]
         case .heartbeatSendComplete: ["duration_ms", "outcome", "error"]
