@@ -13,6 +13,9 @@ enum RimeProcess {
     }
 
     private static let started = Mutex<Started?>(nil)
+    /// Why librime, once set up, was refused (`NoLearning`): kept, because librime cannot be
+    /// set up twice in one process (its logging aborts the process on a second start).
+    private static let refused = Mutex<PinyinEngineUnavailable?>(nil)
 
     static func start(_ configuration: RimeConfiguration) throws(PinyinEngineUnavailable) -> UnsafeMutablePointer<RimeApi> {
         let schemaFile = "\(configuration.sharedDataDirectory)/\(configuration.schema).schema.yaml"
@@ -28,6 +31,7 @@ enum RimeProcess {
                 }
                 return .success(started.api)
             }
+            if let refusal = refused.withLock({ $0 }) { return .failure(refusal) }
             do throws(PinyinEngineUnavailable) {
                 let api = try launch(configuration)
                 started = Started(api: api, configuration: configuration)
@@ -71,6 +75,13 @@ enum RimeProcess {
         api.pointee.initialize(&traits)
         if api.pointee.start_maintenance(0) != 0 {
             api.pointee.join_maintenance_thread()
+        }
+        do throws(PinyinEngineUnavailable) {
+            try NoLearning.ensure(api, configuration)
+        } catch {
+            api.pointee.finalize()
+            refused.withLock { $0 = error }
+            throw error
         }
         return api
     }

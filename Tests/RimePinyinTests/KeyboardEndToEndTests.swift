@@ -102,6 +102,52 @@ extension RimeTests {
             #expect(session.touches == 17)
         }
 
+        @Test("A fresh data folder: the schema is compiled with learning off, words an earlier start learned are removed, nothing typed is kept")
+        func nothingLearned() async throws {
+            let folder = try RepositoryPaths.temporaryDirectory("rime-fresh")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let learned = folder.appendingPathComponent("luna_pinyin.userdb")
+            try FileManager.default.createDirectory(at: learned, withIntermediateDirectories: true)
+            try Data("欧阳晓明".utf8).write(to: learned.appendingPathComponent("000001.ldb"))
+
+            let session = try await Session(size: Size(columns: 80, rows: 24), arguments: ["--rime-user-data", folder.path])
+            #expect(!FileManager.default.fileExists(atPath: learned.path), "the earlier start's user dictionary is gone")
+            try await session.tapKeys("ouyangxiaoming")
+            try await session.choose("欧阳")
+            try await session.choose("晓明")
+            try await session.wait("committed into the field") { $0.screenText.contains("欧阳晓明") && !$0.screenText.contains("拼音：欧阳") }
+            #expect(try await session.confirm() == "欧阳晓明")
+
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            #expect(!files.contains { $0.contains(".userdb") }, "\(files)")
+            let compiled = try String(contentsOf: folder.appendingPathComponent("build/luna_pinyin_simp.schema.yaml"), encoding: .utf8)
+            #expect(compiled.contains("enable_user_dict: false"))
+        }
+
+        @Test("Without rime-prelude the schema cannot be compiled with learning off: the keyboard refuses pinyin rather than learn")
+        func learningCannotBeSwitchedOff() async throws {
+            // Debian's data without rime-prelude's files: librime would fall back to the
+            // prebuilt schema, which keeps a user dictionary.
+            let shared = try RepositoryPaths.temporaryDirectory("rime-no-prelude")
+            let user = try RepositoryPaths.temporaryDirectory("rime-user")
+            defer {
+                try? FileManager.default.removeItem(at: shared)
+                try? FileManager.default.removeItem(at: user)
+            }
+            let prelude: Set = ["default.yaml", "key_bindings.yaml", "punctuation.yaml", "symbols.yaml"]
+            for name in try FileManager.default.contentsOfDirectory(atPath: "/usr/share/rime-data") where !prelude.contains(name) {
+                try FileManager.default.createSymbolicLink(atPath: shared.appendingPathComponent(name).path,
+                                                           withDestinationPath: "/usr/share/rime-data/\(name)")
+            }
+            let session = try await Session(size: Size(columns: 80, rows: 24),
+                                            arguments: ["--rime-shared-data", shared.path, "--rime-user-data", user.path])
+            #expect(session.screen.screenText.contains("拼音输入法无法关闭学习功能"))
+            try await session.tapKeys("li")
+            #expect(try await session.confirm() == "li")
+            let files = try FileManager.default.contentsOfDirectory(atPath: user.path)
+            #expect(!files.contains { $0.contains(".userdb") }, "\(files)")
+        }
+
         /// A phone's full-pinyin keyboard needs the same letters and candidate taps, plus the
         /// 123/ABC layout switches around each run of digits (docs/benchmarks/pinyin-keyboard.md
         /// counts them key by key): 63 touches for this address.
