@@ -22,9 +22,15 @@ final class ThreadSchedule {
         var buffer = [UInt8](repeating: 0, count: 96)
         let n = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
         guard n > 0 else { return nil }
-        let fields = String(decoding: buffer[0..<n], as: UTF8.self).split(separator: " ").compactMap { UInt64($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        guard fields.count >= 2 else { return nil }
-        return (fields[0], fields[1])
+        return Self.parse(buffer[0..<n])
+    }
+
+    /// The first two numbers of a schedstat line (`"<ran ns> <waited ns> <slices>\n"`); nil for
+    /// anything else.
+    static func parse(_ bytes: some Collection<UInt8>) -> (running: UInt64, waiting: UInt64)? {
+        let fields = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard fields.count >= 2, let running = UInt64(fields[0]), let waiting = UInt64(fields[1]) else { return nil }
+        return (running, waiting)
     }
 
     /// The calling thread's nice value (threads inherit it from the thread that made them; on

@@ -12,33 +12,46 @@ enum RimeProcess {
         let configuration: RimeConfiguration
     }
 
-    private static let started = Mutex<Started?>(nil)
-    /// Why librime, once set up, was refused (`NoLearning`): kept, because librime cannot be
-    /// set up twice in one process (its logging aborts the process on a second start).
-    private static let refused = Mutex<PinyinEngineUnavailable?>(nil)
+    /// What this process's librime is: running, or set up and refused (`NoLearning`). A refusal
+    /// is kept, because librime cannot be set up twice in one process (its logging aborts the
+    /// process on a second start).
+    private enum State: @unchecked Sendable {
+        case running(Started)
+        case refused(PinyinEngineUnavailable)
+    }
+
+    private static let state = Mutex<State?>(nil)
 
     static func start(_ configuration: RimeConfiguration) throws(PinyinEngineUnavailable) -> UnsafeMutablePointer<RimeApi> {
         let schemaFile = "\(configuration.sharedDataDirectory)/\(configuration.schema).schema.yaml"
         guard FileManager.default.fileExists(atPath: schemaFile) else {
             throw RimePinyinEngine.unavailable("拼音词库未安装", "\(schemaFile) not found (Debian package rime-data-luna-pinyin)")
         }
-        let result: Result<UnsafeMutablePointer<RimeApi>, PinyinEngineUnavailable> = started.withLock { started in
-            if let started {
+        let result: Result<UnsafeMutablePointer<RimeApi>, PinyinEngineUnavailable> = state.withLock { state in
+            switch state {
+            case .running(let started):
                 guard started.configuration.userDataDirectory == configuration.userDataDirectory,
                       started.configuration.sharedDataDirectory == configuration.sharedDataDirectory else {
                     return .failure(RimePinyinEngine.unavailable("拼音输入引擎配置冲突",
                         "librime already started with \(started.configuration.userDataDirectory)"))
                 }
                 return .success(started.api)
+            case .refused(let refusal):
+                return .failure(refusal)
+            case nil:
+                break
             }
-            if let refusal = refused.withLock({ $0 }) { return .failure(refusal) }
+            let api: UnsafeMutablePointer<RimeApi>
+            do throws(PinyinEngineUnavailable) { api = try launch(configuration) } catch { return .failure(error) }
             do throws(PinyinEngineUnavailable) {
-                let api = try launch(configuration)
-                started = Started(api: api, configuration: configuration)
-                return .success(api)
+                try NoLearning.ensure(api, configuration)
             } catch {
+                api.pointee.finalize()
+                state = .refused(error)
                 return .failure(error)
             }
+            state = .running(Started(api: api, configuration: configuration))
+            return .success(api)
         }
         return try result.get()
     }
@@ -75,13 +88,6 @@ enum RimeProcess {
         api.pointee.initialize(&traits)
         if api.pointee.start_maintenance(0) != 0 {
             api.pointee.join_maintenance_thread()
-        }
-        do throws(PinyinEngineUnavailable) {
-            try NoLearning.ensure(api, configuration)
-        } catch {
-            api.pointee.finalize()
-            refused.withLock { $0 = error }
-            throw error
         }
         return api
     }

@@ -24,4 +24,22 @@ import TestTraits
         #expect(after.waiting >= before.waiting)
         #expect((-20...19).contains(ThreadSchedule.nice))
     }
+
+    @Test func theParserReadsSchedstatLinesAndRefusesAnythingElse() {
+        #expect(ThreadSchedule.parse(Array("123 456 7\n".utf8)).map { [$0.running, $0.waiting] } == [123, 456])
+        for bad in ["", "\n", "12", "12 x 3", "-1 2 3", "1.5 2 3", "18446744073709551616 1 1"] {
+            #expect(ThreadSchedule.parse(Array(bad.utf8)) == nil, "\(bad)")
+        }
+        // Any bytes: no crash, and an answer only when the first two fields are numbers.
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+                [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "7"), UInt8.random(in: 0...255, using: &random)].randomElement(using: &random)!
+            }
+            if let parsed = ThreadSchedule.parse(bytes) {
+                let fields = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+                #expect(UInt64(fields[0]) == parsed.running && UInt64(fields[1]) == parsed.waiting)
+            }
+        }
+    }
 }

@@ -14,12 +14,17 @@ extension DemoAssembly {
                                        assets: assets, clock: clock)
         target.reader = devices.reader.map { .owned($0) }
         target.readerModel = "SAM_V 串口读卡器（模拟）"
-        target.presentTestCard = { try? demo.simulator.engine.place(demo.card) }
-        // The hand takes the card away and keeps it away for two of the reader's polls, so the
-        // reader sees it leave (a card laid again at once would read as never removed).
+        // The demo's hand lays the card at once and, when the check is done, takes it away and
+        // keeps it away for two of the reader's polls, so the reader sees it leave (a card laid
+        // again at once would read as never removed).
+        let hand = demo.hand
+        target.presentTestCard = {
+            await hand.offer(after: .zero, reason: "test")
+            await hand.settled()
+        }
         target.removeTestCard = {
-            demo.simulator.engine.removeCard()
-            try? await clock.sleep(for: .milliseconds(650))
+            await hand.withdraw(after: .zero, reason: "test")
+            try? await clock.sleep(for: DemoHand.lift)
         }
         target.receipts = devices.receipts
         target.terminal = TerminalFacts(fileDescriptor: 0, term: ProcessInfo.processInfo.environment["TERM"] ?? "")

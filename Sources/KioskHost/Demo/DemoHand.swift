@@ -2,8 +2,8 @@ import IDCardSimulator
 import KioskOperations
 import KioskTime
 
-/// The demo's one hand on the simulated card: lays it on the reader when a card prompt asks,
-/// takes it away when the kiosk asks for it back.
+/// The demo's one hand on the simulated card: lays it on the reader when a card prompt (or a
+/// self-test's live read) asks, takes it away when the kiosk asks for it back.
 ///
 /// The kiosk asks in quick succession (a journey ends with "请取走您的身份证" and the next
 /// visitor's prompt may follow within seconds), so each new motion replaces the one still
@@ -19,7 +19,7 @@ public actor DemoHand {
 
     /// How long a lifted card stays off the reader: two of the reader's 300 ms polls, so it
     /// sees the card leave before it comes back.
-    static let lift = Duration.milliseconds(650)
+    public static let lift = Duration.milliseconds(650)
 
     public init(engine: SAMReaderEngine, card: ScriptedCard, clock: any KioskClock, events: EventLog? = nil) {
         self.engine = engine
@@ -28,8 +28,9 @@ public actor DemoHand {
         self.events = events
     }
 
-    /// Lays the card on the reader after `delay` (lifting it first if it is still there).
-    public func offer(after delay: Duration = .milliseconds(1500)) {
+    /// Lays the card on the reader after `delay` (lifting it first if it is still there);
+    /// `reason` says for the event log who asked (`prompt`, `test`).
+    public func offer(after delay: Duration = .milliseconds(1500), reason: String = "prompt") {
         pending?.cancel()
         var wait = delay
         if engine.isCardPresent {
@@ -38,7 +39,7 @@ public actor DemoHand {
         }
         pending = Task {
             guard await pause(wait) else { return }
-            move(.placed, reason: "prompt")
+            move(.placed, reason: reason)
         }
     }
 
@@ -56,7 +57,7 @@ public actor DemoHand {
         }
     }
 
-    /// Waits for the motion still pending, if any (tests and shutdown).
+    /// Waits for the motion still pending, if any.
     public func settled() async {
         await pending?.value
     }
