@@ -31,9 +31,14 @@ public final class PTYReaderSimulator: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let started = ContinuousClock.now // clock-exempt: the traffic log's times are real time
     private var traffic: [String] = []
+    /// Called with each traffic-log line as it is written (on the simulator's thread), for a
+    /// technician watching the line live (`kioskctl reader simulate --traffic`).
+    private let watcher: (@Sendable (String) -> Void)?
 
-    public init(engine: SAMReaderEngine, baud: Int = 115_200, wireTime: Bool = true) throws(TransportError) {
+    public init(engine: SAMReaderEngine, baud: Int = 115_200, wireTime: Bool = true,
+                watcher: (@Sendable (String) -> Void)? = nil) throws(TransportError) {
         self.engine = engine
+        self.watcher = watcher
         self.baud = baud
         self.wireTime = wireTime
         var m: Int32 = -1
@@ -139,10 +144,12 @@ public final class PTYReaderSimulator: @unchecked Sendable {
     private func note(_ event: String) {
         let elapsed = ContinuousClock.now - started // clock-exempt: the traffic log's times are real time
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let line = String(format: "+%.3f s ", seconds) + event
         lock.withLock {
-            traffic.append(String(format: "+%.3f s ", seconds) + event)
+            traffic.append(line)
             if traffic.count > 64 { traffic.removeFirst(traffic.count - 64) }
         }
+        watcher?(line)
     }
 
     /// Seconds a byte occupies the line: start bit, 8 data bits, stop bit.

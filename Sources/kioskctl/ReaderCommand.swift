@@ -153,6 +153,8 @@ struct ReaderSimulateCommand: ParsableCommand {
     var baud = 115_200
     @Flag(help: "Answer as fast as the pty allows instead of at the emulated wire speed.")
     var noWireTime = false
+    @Flag(help: "Print each exchange on stderr as it happens (sizes and times, no card data), and a note whenever the simulator's own thread was late.")
+    var traffic = false
 
     func run() throws {
         let script: SimulatorScript
@@ -162,10 +164,15 @@ struct ReaderSimulateCommand: ParsableCommand {
             throw CLIFailure.cannotRun(error.description)
         }
         guard SAMBaudRate(bitsPerSecond: baud) != nil else { throw CLIFailure.usage("--baud: expected 9600, 19200, 38400, 57600 or 115200") }
+        var watcher: (@Sendable (String) -> Void)?
+        if traffic {
+            watcher = { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        }
         let simulator: PTYReaderSimulator
         do {
             simulator = try PTYReaderSimulator(engine: SAMReaderEngine(script: script, now: SAMReaderEngine.realTime()),
-                                               baud: baud, wireTime: !noWireTime)
+                                               baud: baud, wireTime: !noWireTime,
+                                               watcher: watcher)
         } catch {
             throw CLIFailure.cannotRun("\(error)")
         }

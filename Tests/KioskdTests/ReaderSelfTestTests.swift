@@ -72,11 +72,14 @@ import TestTraits
             let checks = await ReaderDiagnostics.checks(target)
             done.withLock { $0 = checks }
         }
-        // One second on the kiosk's clock with the reader still connecting.
+        // One second on the kiosk's clock with the reader still connecting. The reader is
+        // released only once the self-test sleeps its eleventh step: released any earlier, the
+        // self-test could see the connection on waking from the tenth (CI at 4277172).
         for _ in 0..<10 {
-            try #require(await clock.waitForSleepers(1))
+            try #require(await clock.sleepers(atLeast: 1))
             clock.advance(by: .milliseconds(100))
         }
+        try #require(await clock.sleepers(atLeast: 1))
         held.release()
         // The reader connects in real time while the self-test sleeps on its clock; then one
         // more step lets the self-test see the connection and go on to the live read (whose
@@ -89,7 +92,6 @@ import TestTraits
             await held.stop()
             return
         }
-        try #require(await clock.waitForSleepers(1))
         clock.advance(by: .milliseconds(100))
         await run.value
         clock.advance(by: .seconds(10))

@@ -75,8 +75,9 @@ extension DemoEnvironment {
         case .centralDown:
             guard let centralConfiguration else { break }
             centralPortHold.withLock { $0?.release(); $0 = nil }
-            // The port was held; a few tries cover the moment between release and bind.
-            for attempt in 1...5 {
+            // The port was held; tries over five seconds cover the moment between release and
+            // bind, even on a machine so loaded that the server's own start is slow.
+            for attempt in 1...25 {
                 do {
                     let restarted = try await CentralSimServer.start(centralConfiguration, logger: logger)
                     centralBox.withLock { $0 = restarted }
