@@ -111,9 +111,11 @@ public final class ManualClock: KioskClock, @unchecked Sendable {
     /// How many sleeps are waiting for the clock to move.
     public var sleeperCount: Int { lock.withLock { sleepers.count } }
 
-    /// Waits (yielding, up to about five seconds of real time) until at least `count` sleeps are pending.
+    /// Waits (yielding, up to a minute of real time) until at least `count` sleeps are pending.
+    /// The same bound as `sleepers(atLeast:)`: threads of a loaded test process have been seen
+    /// held for over seven seconds, and a passing test returns as soon as the sleep is there.
     public func waitForSleepers(_ count: Int = 1) async -> Bool {
-        await sleepers(atLeast: count, timeout: .seconds(5))
+        await sleepers(atLeast: count)
     }
 
     /// Waits in real time, briefly yielding, until at least `count` tasks sleep on this clock.

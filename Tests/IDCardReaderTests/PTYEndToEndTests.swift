@@ -179,7 +179,7 @@ struct PTYEndToEndTests {
         var decoder = SAMFrameDecoder.responses()
         var bodies: [[UInt8]] = []
         while bodies.isEmpty {
-            let chunk = try port.receive(timeout: .seconds(2))
+            let chunk = try port.receive(timeout: .seconds(10))
             if chunk.isEmpty { break }
             bodies = decoder.feed(chunk)
         }
@@ -189,7 +189,7 @@ struct PTYEndToEndTests {
         var unknown: [[UInt8]] = []
         decoder.reset()
         while unknown.isEmpty {
-            let chunk = try port.receive(timeout: .seconds(2))
+            let chunk = try port.receive(timeout: .seconds(10))
             if chunk.isEmpty { break }
             unknown = decoder.feed(chunk)
         }
