@@ -33,7 +33,7 @@ extension CaseStore {
                         OR (o.state = 'dead' AND coalesce(o.last_attempt_at, o.enqueued_at) <= ?))
                     """, arguments: [cutoff.timeIntervalSince1970, refusedCutoff.timeIntervalSince1970])
                 for id in ids {
-                    try db.execute(sql: "UPDATE cases SET sealed_applicant = NULL, purged_at = ? WHERE id = ?",
+                    try db.execute(sql: "UPDATE cases SET sealed_applicant = NULL, applicant_tag = NULL, purged_at = ? WHERE id = ?",
                                    arguments: [now.timeIntervalSince1970, id])
                     try db.execute(sql: "UPDATE case_fields SET sealed_value = NULL WHERE case_id = ? AND personal = 1",
                                    arguments: [id])

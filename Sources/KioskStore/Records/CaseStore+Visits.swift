@@ -2,28 +2,10 @@ import Foundation
 import GRDB
 import KioskDomain
 
-/// What the visit after filing needs from the store: an applicant's own cases (for 补打 and the
-/// offline progress view), the audit of a reprint, and the last progress the central service
-/// reported per case.
+/// What the visit after filing needs from the store besides the applicant's own cases
+/// (`CaseStore+ApplicantLookup`): the audit of a reprint, and the last progress the central
+/// service reported per case.
 extension CaseStore {
-    /// The applicant's cases filed at this kiosk, newest first, personal data opened. Purged cases
-    /// are skipped (their ID number is gone). The ID number is sealed, so the newest `scan` cases
-    /// are opened and compared: a kiosk holds a few hundred at most.
-    public func applicantCases(idNumber: String, limit: Int = 5, scan: Int = 500) throws -> [FiledCase] {
-        let ids: [String] = try mapping {
-            try pool.read { db in
-                try String.fetchAll(db, sql: "SELECT id FROM cases WHERE purged_at IS NULL ORDER BY filed_at DESC, id LIMIT ?",
-                                    arguments: [max(0, scan)])
-            }
-        }
-        var found: [FiledCase] = []
-        for id in ids.compactMap(UUID.init(uuidString:)) where found.count < limit {
-            guard let filed = try? loadCase(id: id), filed.applicant.idNumber == idNumber else { continue }
-            found.append(filed)
-        }
-        return found
-    }
-
     /// Records that a case's acknowledgement was printed again (补打); `detail` names no person.
     public func recordReprint(caseID: UUID, printed: Bool, at: Date? = nil) throws {
         let when = at ?? configuration.now()

@@ -19,6 +19,8 @@ enum CaseRows {
         /// Which master key wrapped it.
         var masterFingerprint: String
         var applicant: Data
+        /// The ID number's lookup tag (`Sealer.applicantTag`).
+        var applicantTag: Data
         var photo: Data?
         /// Sealed value per field position, for personal fields only.
         var fields: [Int: Data]
@@ -36,6 +38,7 @@ enum CaseRows {
         return Sealed(caseKey: caseKey, wrappedKey: try caseKey.wrapped(by: sealer.key, caseID: filed.id),
                       masterFingerprint: sealer.key.fingerprint,
                       applicant: try sealer.seal(applicantJSON, .applicant(filed.id), with: caseKey),
+                      applicantTag: sealer.applicantTag(idNumber: filed.applicant.idNumber),
                       photo: try filed.applicant.photo.map { try sealer.seal($0, .photo(filed.id), with: caseKey) },
                       fields: fields)
     }
@@ -46,13 +49,13 @@ enum CaseRows {
         try db.execute(sql: """
             INSERT INTO cases (id, local_reference, central_case_number, region, category, category_title,
                 filed_at, filed_on, terminal_id, hall, overall_due_date, overall_limit_text, materials_json,
-                delivery, consultation_phone, sealed_applicant, stored_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                delivery, consultation_phone, sealed_applicant, applicant_tag, stored_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, filed.localReference, filed.centralCaseNumber, filed.region, filed.category,
                              filed.categoryTitle, filed.filedAt.timeIntervalSince1970, filed.filedOn.description,
                              filed.terminalID, filed.hall, filed.overallDueDate?.description, filed.overallLimitText,
                              materials, filed.delivery, filed.consultationPhone, sealed.applicant,
-                             storedAt.timeIntervalSince1970])
+                             sealed.applicantTag, storedAt.timeIntervalSince1970])
         try CaseKeys.insert(caseID: filed.id, key: sealed.caseKey, wrapped: sealed.wrappedKey,
                             masterFingerprint: sealed.masterFingerprint, db)
         for (position, item) in filed.items.enumerated() {

@@ -16,6 +16,7 @@ enum StoreMigrations {
         migrator.registerMigration("v2-case-keys", migrate: createCaseKeys)
         migrator.registerMigration("v3-diagnostic-runs", migrate: StoreMigrations.addDiagnosticRuns)
         migrator.registerMigration("v3-progress-ratings", migrate: createProgressAndRatings)
+        migrator.registerMigration("v4-applicant-lookup", migrate: addApplicantLookup)
         return migrator
     }
 

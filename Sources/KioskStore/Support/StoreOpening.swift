@@ -30,6 +30,7 @@ enum StoreOpening {
         try checkIntegrity(pool, path: path)
         try migrate(pool, path: path)
         let sealer = try openKey(pool, configuration)
+        try CaseStore.backfillApplicantTags(pool, sealer: sealer, path: path)
         return (pool, sealer)
     }
 
