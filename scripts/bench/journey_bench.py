@@ -21,11 +21,13 @@ import re
 import select
 import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kioskd_tmux import KioskdInTmux  # noqa: E402
 
 KIOSKD, KIOSKCTL, ASSETS, REGION, TOUCHES = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 COLUMNS, ROWS = 127, 26
@@ -244,35 +246,12 @@ def touch_series(p, target):
     return latencies
 
 
-def rss_kib(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
-
-
-def bench_memory(driver):
-    with tempfile.TemporaryDirectory() as work:
-        sock = os.path.join(work, "tmux.sock")
-        subprocess.run(["tmux", "-S", sock, "-f", "/dev/null", "new-session", "-d", "-s", "kiosk", "-x", str(COLUMNS), "-y", str(ROWS)]
-                       + demo_argv(os.path.join(work, "data")), check=True)
-        subprocess.run(["tmux", "-S", sock, "set", "-g", "status", "off"], capture_output=True)
-        try:
-            pid = int(subprocess.run(["tmux", "-S", sock, "display", "-p", "-t", "kiosk", "#{pane_pid}"],
-                                     capture_output=True, text=True).stdout.strip())
-            deadline = time.time() + 60
-            while time.time() < deadline and "开始办理" not in subprocess.run(["tmux", "-S", sock, "capture-pane", "-p", "-t", "kiosk"],
-                                                                             capture_output=True, text=True).stdout:
-                time.sleep(0.2)
-            time.sleep(3)
-            idle = rss_kib(pid)
-            subprocess.run([sys.executable, driver, sock, "-", REGION, ASSETS, "--journey-only"], check=True, stdout=subprocess.DEVNULL)
-            time.sleep(3)
-            after = rss_kib(pid)
-        finally:
-            subprocess.run(["tmux", "-S", sock, "kill-server"], capture_output=True)
-    return idle, after
+def bench_memory():
+    with KioskdInTmux(demo_argv, COLUMNS, ROWS) as kiosk:
+        kiosk.wait_for_home()
+        idle = kiosk.rss_kib()
+        kiosk.journey(REGION, ASSETS)
+        return idle, kiosk.rss_kib()
 
 
 def main():
@@ -285,8 +264,7 @@ def main():
         b50, b99 = percentile(base, 50), percentile(base, 99)
         print(f"touch to frame ({TOUCHES})  p50 {p50 * 1000:7.2f} ms  p99 {p99 * 1000:7.2f} ms   "
               f"baseline ({name}) p50 {b50 * 1000:7.3f} ms p99 {b99 * 1000:7.3f} ms   ratio p50 {p50 / b50:6.1f} p99 {p99 / b99:6.1f}")
-    driver = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "screenshot_journey.py")
-    idle, after = bench_memory(driver)
+    idle, after = bench_memory()
     print(f"RSS idle (home)        {idle / 1024:8.1f} MiB   after a journey {after / 1024:8.1f} MiB   ratio {after / idle:5.2f}")
 
 

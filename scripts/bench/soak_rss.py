@@ -12,22 +12,14 @@ sample to it, and the growth per journey over the second half (least squares), w
 shows as a steady slope and warm-up does not.
 """
 import os
-import subprocess
 import sys
-import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kioskd_tmux import KioskdInTmux  # noqa: E402
 
 KIOSKD, ASSETS, REGION, JOURNEYS = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 COLUMNS, ROWS = 127, 26
-DRIVER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "screenshot_journey.py")
-
-
-def rss_kib(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
 
 
 def slope(values):
@@ -40,33 +32,17 @@ def slope(values):
 
 
 def main():
-    with tempfile.TemporaryDirectory() as work:
-        sock = os.path.join(work, "tmux.sock")
-        argv = [KIOSKD, "--demo", "--region", REGION, "--assets", ASSETS, "--data-dir", os.path.join(work, "data"),
-                "--status", "127.0.0.1:0"]
-        subprocess.run(["tmux", "-S", sock, "-f", "/dev/null", "new-session", "-d", "-s", "kiosk", "-x", str(COLUMNS),
-                        "-y", str(ROWS)] + argv, check=True)
-        subprocess.run(["tmux", "-S", sock, "set", "-g", "status", "off"], capture_output=True)
-        try:
-            pid = int(subprocess.run(["tmux", "-S", sock, "display", "-p", "-t", "kiosk", "#{pane_pid}"],
-                                     capture_output=True, text=True).stdout.strip())
-            deadline = time.time() + 60
-            while time.time() < deadline and "开始办理" not in subprocess.run(
-                    ["tmux", "-S", sock, "capture-pane", "-p", "-t", "kiosk"], capture_output=True, text=True).stdout:
-                time.sleep(0.2)
-            time.sleep(3)
-            idle = rss_kib(pid)
-            print(f"kioskd {KIOSKD}, region {REGION}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
-            print(f"idle on home before any journey: {idle / 1024:7.1f} MiB", flush=True)
-            samples, started = [], time.time()
-            for n in range(1, JOURNEYS + 1):
-                subprocess.run([sys.executable, DRIVER, sock, "-", REGION, ASSETS, "--journey-only"], check=True,
-                               stdout=subprocess.DEVNULL)
-                time.sleep(3)
-                samples.append(rss_kib(pid))
-                print(f"after journey {n:3d}: {samples[-1] / 1024:7.1f} MiB   ({time.time() - started:6.0f} s)", flush=True)
-        finally:
-            subprocess.run(["tmux", "-S", sock, "kill-server"], capture_output=True)
+    argv = lambda data: [KIOSKD, "--demo", "--region", REGION, "--assets", ASSETS, "--data-dir", data, "--status", "127.0.0.1:0"]
+    with KioskdInTmux(argv, COLUMNS, ROWS) as kiosk:
+        kiosk.wait_for_home()
+        idle = kiosk.rss_kib()
+        print(f"kioskd {KIOSKD}, region {REGION}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
+        print(f"idle on home before any journey: {idle / 1024:7.1f} MiB", flush=True)
+        samples, started = [], time.time()
+        for n in range(1, JOURNEYS + 1):
+            kiosk.journey(REGION, ASSETS)
+            samples.append(kiosk.rss_kib())
+            print(f"after journey {n:3d}: {samples[-1] / 1024:7.1f} MiB   ({time.time() - started:6.0f} s)", flush=True)
     first, last = samples[0], samples[-1]
     half = samples[len(samples) // 2:]
     print(f"after journey 1 (baseline) {first / 1024:.1f} MiB; after journey {JOURNEYS} {last / 1024:.1f} MiB: "
