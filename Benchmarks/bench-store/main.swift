@@ -90,6 +90,34 @@ func run() async throws {
     print(row("synchronous=NORMAL (baseline)", normal))
     print(String(format: "ratio FULL/NORMAL: p50 %.2f×, p99 %.2f×",
                  Samples(full).median / Samples(normal).median, Samples(full).percentile(0.99) / Samples(normal).percentile(0.99)))
+    try await benchLookup(durable, cases: options.cases + warmup)
+}
+
+/// 补打 and the progress view find the veteran's own cases: the keyed lookup tag through its
+/// index, against the baseline of opening the newest cases one by one and comparing the number
+/// (how the lookup worked before the tag, up to 500 cases), in the same store and run. The
+/// veteran has no case here, the common first visit: both must look at everything they cover.
+func benchLookup(_ store: CaseStore, cases: Int) async throws {
+    let clock = ContinuousClock()
+    let stranger = "110101199003071234"
+    let newest = try await store.caseSummaries(limit: min(cases, 500)).map(\.id)
+    var indexed: [Double] = [], opened: [Double] = []
+    for round in 0..<7 {
+        let tagged = try await clock.measure {
+            for _ in 0..<20 { _ = try await store.applicantCases(idNumber: stranger, limit: 10) }
+        }
+        let scanned = try await clock.measure {
+            var found = 0
+            for id in newest where try await store.loadCase(id: id).applicant.idNumber == stranger { found += 1 }
+            precondition(found == 0)
+        }
+        guard round > 0 else { continue }
+        indexed.append(milliseconds(tagged) / 20)
+        opened.append(milliseconds(scanned))
+    }
+    print("lookup of a veteran's cases among \(cases) (median of 6 rounds):")
+    print(String(format: "| keyed tag, indexed (used) | %.3f ms |\n| open the newest %d and compare (baseline) | %.1f ms |\nratio baseline/indexed: %.0f×",
+                 Samples(indexed).median, newest.count, Samples(opened).median, Samples(opened).median / Samples(indexed).median))
 }
 
 do {
